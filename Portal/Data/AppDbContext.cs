@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Accounts;
+using Portal.Domain.Billing;
+using Portal.Domain.Service;
+using Portal.Infrastructure.Audit;
+
+namespace Portal.Data;
+
+/// <summary>
+/// The one model, shared by both providers. Provider-specific contexts exist only so that each has its own
+/// migration set (docs/adr/0001-two-database-providers.md).
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<CustomerAccount> Accounts => Set<CustomerAccount>();
+    public DbSet<AccountBinding> AccountBindings => Set<AccountBinding>();
+    public DbSet<AccountDayRow> AccountDays => Set<AccountDayRow>();
+    public DbSet<MonthlyUsageRow> MonthlyUsage => Set<MonthlyUsageRow>();
+    public DbSet<Bill> Bills => Set<Bill>();
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<ServiceActivity> ServiceActivities => Set<ServiceActivity>();
+    public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<JobCheckpoint> JobCheckpoints => Set<JobCheckpoint>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Money and kWh: exact decimals everywhere, same precision on both providers.
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
+        configurationBuilder.Properties<decimal?>().HavePrecision(18, 4);
+    }
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+
+public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options) : AppDbContext(options);

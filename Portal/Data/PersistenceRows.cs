@@ -1,0 +1,69 @@
+namespace Portal.Data;
+
+/// <summary>
+/// One account-day of interval data, packed (docs/adr/0002-interval-storage.md): 96 quarter-hours in a
+/// 384-byte blob instead of 96 rows. Totals are denormalized so month and year queries never unpack.
+/// </summary>
+public sealed class AccountDayRow
+{
+    public Guid AccountId { get; set; }
+    public DateOnly Date { get; set; }
+    public int IntervalMinutes { get; set; }
+    public byte[] WattHours { get; set; } = [];
+    public byte[] Quality { get; set; } = [];
+    public byte[]? VarHours { get; set; }
+    public byte[]? DemandWatts { get; set; }
+    public long TotalWh { get; set; }
+    public long TotalVarh { get; set; }
+    public int MaxDemandW { get; set; }
+    public int MissingCount { get; set; }
+    public int EstimatedCount { get; set; }
+    public DateTime ImportedAtUtc { get; set; }
+}
+
+/// <summary>Monthly aggregate per account, rebuilt from <see cref="AccountDayRow"/> by the usage roll-up job.</summary>
+public sealed class MonthlyUsageRow
+{
+    public Guid AccountId { get; set; }
+    /// <summary>First day of the month.</summary>
+    public DateOnly Month { get; set; }
+    public long TotalWh { get; set; }
+    public long TotalVarh { get; set; }
+    public int MaxDemandW { get; set; }
+    public int Days { get; set; }
+    public int MissingCount { get; set; }
+    public int EstimatedCount { get; set; }
+    public int ExpectedIntervals { get; set; }
+}
+
+/// <summary>A message written to the development email sink; admins read it on the internal endpoint.</summary>
+public sealed class EmailMessage
+{
+    public long Id { get; set; }
+    public string To { get; set; } = "";
+    public string Subject { get; set; } = "";
+    public string HtmlBody { get; set; } = "";
+    public DateTime CreatedAtUtc { get; set; }
+}
+
+/// <summary>A notification shown in the portal's notification area.</summary>
+public sealed class Notification
+{
+    public long Id { get; set; }
+    public string UserId { get; set; } = "";
+    /// <summary>Localization key of the message, e.g. "Notify.ComplaintReplied".</summary>
+    public string Kind { get; set; } = "";
+    /// <summary>Invariant argument text (tracking number, amounts) for the message.</summary>
+    public string Arguments { get; set; } = "";
+    public string? Link { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime? ReadAtUtc { get; set; }
+}
+
+/// <summary>Tracks what a background job has already processed, so re-runs and sweeps are incremental.</summary>
+public sealed class JobCheckpoint
+{
+    public string Name { get; set; } = "";
+    public DateTime LastRunUtc { get; set; }
+    public string State { get; set; } = "";
+}

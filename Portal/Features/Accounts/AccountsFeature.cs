@@ -1,0 +1,11 @@
+namespace Portal.Features.Accounts;
+
+public static class AccountsFeature
+{
+    public static IServiceCollection AddAccountsFeature(this IServiceCollection services)
+    {
+        services.AddSingleton<AccountAccessService>();
+        services.AddSingleton<AccountBindingService>();
+        return services;
+    }
+}

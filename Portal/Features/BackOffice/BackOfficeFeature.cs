@@ -1,0 +1,12 @@
+namespace Portal.Features.BackOffice;
+
+public static class BackOfficeFeature
+{
+    public static IServiceCollection AddBackOfficeFeature(this IServiceCollection services)
+    {
+        services.AddSingleton<BackOfficeService>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapBackOfficeEndpoints(this IEndpointRouteBuilder endpoints) => endpoints;
+}

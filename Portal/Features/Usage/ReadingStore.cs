@@ -1,0 +1,104 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Portal.Data;
+using Portal.Domain.Usage;
+
+namespace Portal.Features.Usage;
+
+/// <summary>
+/// Writes and reads packed account-days. The write path bypasses change tracking: one prepared command,
+/// one transaction per batch, upsert per (account, day) so a re-import replaces a day atomically.
+/// </summary>
+public sealed class ReadingStore(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+{
+    public static AccountDayRow ToRow(Guid accountId, DayReadings day, DateTime importedAtUtc) => new()
+    {
+        AccountId = accountId,
+        Date = day.Date,
+        IntervalMinutes = day.IntervalMinutes,
+        WattHours = DayReadings.Pack(day.WattHours),
+        Quality = day.PackQuality(),
+        VarHours = day.HasReactive ? DayReadings.Pack(day.VarHours) : null,
+        DemandWatts = day.HasDemand ? DayReadings.Pack(day.DemandWatts) : null,
+        TotalWh = Sum(day.WattHours),
+        TotalVarh = Sum(day.VarHours),
+        MaxDemandW = (int)(day.MaxDemandKw * 1000m),
+        MissingCount = day.MissingCount,
+        EstimatedCount = day.EstimatedCount,
+        ImportedAtUtc = importedAtUtc,
+    };
+
+    public static DayReadings ToDay(AccountDayRow r) =>
+        DayReadings.FromPacked(r.Date, r.IntervalMinutes, r.WattHours, r.Quality, r.VarHours, r.DemandWatts);
+
+    private static long Sum(ReadOnlySpan<int> values)
+    {
+        long s = 0;
+        foreach (var v in values) if (v > 0) s += v;
+        return s;
+    }
+
+    /// <summary>Upserts the rows in one transaction: either all of them land or none.</summary>
+    public async Task<int> UpsertAsync(IEnumerable<AccountDayRow> rows, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var conn = db.Database.GetDbConnection();
+        var sqlite = db.Database.IsSqlite();
+        await using var cmd = conn.CreateCommand();
+        cmd.Transaction = tx.GetDbTransaction();
+        cmd.CommandText = sqlite
+            ? """
+              INSERT INTO AccountDays (AccountId, Date, IntervalMinutes, WattHours, Quality, VarHours, DemandWatts, TotalWh, TotalVarh, MaxDemandW, MissingCount, EstimatedCount, ImportedAtUtc)
+              VALUES ($a, $d, $i, $wh, $q, $varh, $dem, $twh, $tvarh, $maxd, $miss, $est, $at)
+              ON CONFLICT(AccountId, Date) DO UPDATE SET IntervalMinutes=excluded.IntervalMinutes, WattHours=excluded.WattHours,
+                Quality=excluded.Quality, VarHours=excluded.VarHours, DemandWatts=excluded.DemandWatts, TotalWh=excluded.TotalWh,
+                TotalVarh=excluded.TotalVarh, MaxDemandW=excluded.MaxDemandW, MissingCount=excluded.MissingCount,
+                EstimatedCount=excluded.EstimatedCount, ImportedAtUtc=excluded.ImportedAtUtc
+              """
+            : """
+              DELETE FROM AccountDays WHERE AccountId = @a AND Date = @d;
+              INSERT INTO AccountDays (AccountId, Date, IntervalMinutes, WattHours, Quality, VarHours, DemandWatts, TotalWh, TotalVarh, MaxDemandW, MissingCount, EstimatedCount, ImportedAtUtc)
+              VALUES (@a, @d, @i, @wh, @q, @varh, @dem, @twh, @tvarh, @maxd, @miss, @est, @at)
+              """;
+        var p = sqlite ? '$' : '@';
+        string[] names = ["a", "d", "i", "wh", "q", "varh", "dem", "twh", "tvarh", "maxd", "miss", "est", "at"];
+        var ps = names.Select(n => { var x = cmd.CreateParameter(); x.ParameterName = p + n; cmd.Parameters.Add(x); return x; }).ToArray();
+        cmd.Prepare();
+        var count = 0;
+        foreach (var r in rows)
+        {
+            ps[0].Value = sqlite ? r.AccountId.ToString().ToUpperInvariant() : r.AccountId;
+            ps[1].Value = sqlite ? r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : r.Date.ToDateTime(TimeOnly.MinValue);
+            ps[2].Value = r.IntervalMinutes;
+            ps[3].Value = r.WattHours;
+            ps[4].Value = r.Quality;
+            ps[5].Value = (object?)r.VarHours ?? DBNull.Value;
+            ps[6].Value = (object?)r.DemandWatts ?? DBNull.Value;
+            ps[7].Value = r.TotalWh;
+            ps[8].Value = r.TotalVarh;
+            ps[9].Value = r.MaxDemandW;
+            ps[10].Value = r.MissingCount;
+            ps[11].Value = r.EstimatedCount;
+            ps[12].Value = sqlite ? r.ImportedAtUtc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture) : r.ImportedAtUtc;
+            await cmd.ExecuteNonQueryAsync(ct);
+            count++;
+        }
+        await tx.CommitAsync(ct);
+        return count;
+    }
+
+    public async Task<IReadOnlyList<DayReadings>> ReadDaysAsync(Guid accountId, DateOnly from, DateOnly toExclusive, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.AccountDays.AsNoTracking()
+            .Where(d => d.AccountId == accountId && d.Date >= from && d.Date < toExclusive)
+            .OrderBy(d => d.Date).ToListAsync(ct);
+        return rows.Select(ToDay).ToList();
+    }
+
+    public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
+}

@@ -1,0 +1,11 @@
+namespace Portal.Features.Usage;
+
+public static class UsageFeature
+{
+    public static IServiceCollection AddUsageFeature(this IServiceCollection services)
+    {
+        services.AddSingleton<ReadingStore>();
+        services.AddTransient<UsageRollupJob>();
+        return services;
+    }
+}

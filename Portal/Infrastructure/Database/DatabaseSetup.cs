@@ -1,0 +1,105 @@
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Portal.Data;
+
+namespace Portal.Infrastructure.Database;
+
+/// <summary>Chooses the provider from configuration and registers one factory both providers satisfy.</summary>
+public static class DatabaseSetup
+{
+    public static DatabaseProvider ReadProvider(IConfiguration config)
+    {
+        var raw = config[$"{DatabaseOptions.Section}:Provider"] ?? nameof(DatabaseProvider.Sqlite);
+        if (!Enum.TryParse<DatabaseProvider>(raw, ignoreCase: true, out var provider) || !Enum.IsDefined(provider))
+            throw new ConfigurationException(
+                $"Configuration key 'Database:Provider' has the unknown value '{raw}'. Use 'Sqlite' or 'SqlServer'.");
+        return provider;
+    }
+
+    public static string SqliteConnectionString(IConfiguration config, string contentRoot)
+    {
+        var explicitCs = config.GetConnectionString("Sqlite");
+        if (!string.IsNullOrWhiteSpace(explicitCs)) return explicitCs;
+        var options = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var folder = Path.IsPathRooted(options.DataFolder) ? options.DataFolder : Path.Combine(contentRoot, options.DataFolder);
+        Directory.CreateDirectory(folder);
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(folder, options.SqliteFileName),
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public static string SqlServerConnectionString(IConfiguration config)
+    {
+        var cs = config.GetConnectionString("SqlServer");
+        if (string.IsNullOrWhiteSpace(cs))
+            throw new ConfigurationException(
+                "Configuration key 'ConnectionStrings:SqlServer' is missing. It is required when 'Database:Provider' is 'SqlServer'.");
+        return cs;
+    }
+
+    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration config, string contentRoot)
+    {
+        services.Configure<DatabaseOptions>(config.GetSection(DatabaseOptions.Section));
+        var provider = ReadProvider(config);
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = SqliteConnectionString(config, contentRoot);
+                services.AddDbContextFactory<SqliteAppDbContext>(o => ConfigureSqlite(o, sqlite));
+                services.AddSingleton<IDbContextFactory<AppDbContext>, FactoryAdapter<SqliteAppDbContext>>();
+                break;
+            case DatabaseProvider.SqlServer:
+                var sqlServer = SqlServerConnectionString(config);
+                services.AddDbContextFactory<SqlServerAppDbContext>(o => ConfigureSqlServer(o, sqlServer));
+                services.AddSingleton<IDbContextFactory<AppDbContext>, FactoryAdapter<SqlServerAppDbContext>>();
+                break;
+        }
+
+        // Identity's stores want a scoped context; everything else opens one short context per operation.
+        services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+        services.AddSingleton(new ProviderInfo(provider));
+        return services;
+    }
+
+    internal static void ConfigureSqlite(DbContextOptionsBuilder o, string cs) =>
+        o.UseSqlite(cs, x => x.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
+         .UseQueryTrackingBehavior(QueryTrackingBehavior.TrackAll);
+
+    internal static void ConfigureSqlServer(DbContextOptionsBuilder o, string cs) =>
+        o.UseSqlServer(cs, x => x.EnableRetryOnFailure(3));
+
+    private sealed class FactoryAdapter<T>(IDbContextFactory<T> inner) : IDbContextFactory<AppDbContext> where T : AppDbContext
+    {
+        public AppDbContext CreateDbContext() => inner.CreateDbContext();
+    }
+}
+
+public sealed record ProviderInfo(DatabaseProvider Provider);
+
+public sealed class ConfigurationException(string message) : Exception(message);
+
+// Design-time factories: `dotnet ef migrations add X --context SqliteAppDbContext --output-dir Data/Migrations/Sqlite`.
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
+{
+    public SqliteAppDbContext CreateDbContext(string[] args)
+    {
+        var o = new DbContextOptionsBuilder<SqliteAppDbContext>();
+        DatabaseSetup.ConfigureSqlite(o, "Data Source=design-time.db");
+        return new SqliteAppDbContext(o.Options);
+    }
+}
+
+public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerAppDbContext>
+{
+    public SqlServerAppDbContext CreateDbContext(string[] args)
+    {
+        var o = new DbContextOptionsBuilder<SqlServerAppDbContext>();
+        DatabaseSetup.ConfigureSqlServer(o, "Server=(design-time);Database=PowerMarketing;Trusted_Connection=True;TrustServerCertificate=True");
+        return new SqlServerAppDbContext(o.Options);
+    }
+}

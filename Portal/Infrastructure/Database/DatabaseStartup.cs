@@ -1,0 +1,70 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Data;
+
+namespace Portal.Infrastructure.Database;
+
+/// <summary>
+/// Start-up database work: SQLite migrates itself; SQL Server is migrated only by the `migrate` verb
+/// (or a script/bundle) and the app refuses to start while migrations are pending or the server is unreachable.
+/// </summary>
+public static class DatabaseStartup
+{
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var provider = app.Services.GetRequiredService<ProviderInfo>().Provider;
+        var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var factory = app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Database");
+
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                await MigrateAsync(db);
+                log.LogInformation("SQLite database ready at {Path}", new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
+            }
+            else
+            {
+                await EnsureReachableAsync(db, options.ConnectTimeoutSeconds);
+                var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+                if (pending.Count > 0)
+                    throw new ConfigurationException(
+                        $"The SQL Server database has {pending.Count} pending migration(s) ({string.Join(", ", pending)}). " +
+                        "Run `dotnet Portal.dll migrate` (or apply the idempotent script) before starting the portal.");
+            }
+        }
+
+        if (options.SeedDemoData)
+        {
+            using var scope = app.Services.CreateScope();
+            var seeder = scope.ServiceProvider.GetRequiredService<Features.Demo.DemoSeeder>();
+            await seeder.SeedIfEmptyAsync(options.DemoAccounts, options.DemoMonths, CancellationToken.None);
+        }
+    }
+
+    public static async Task MigrateAsync(AppDbContext db)
+    {
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets the portal read while jobs and imports write.
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            await db.Database.CloseConnectionAsync();
+        }
+        await db.Database.MigrateAsync();
+    }
+
+    public static async Task EnsureReachableAsync(AppDbContext db, int timeoutSeconds)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(Math.Max(1, timeoutSeconds)));
+        bool ok;
+        try { ok = await db.Database.CanConnectAsync(cts.Token); }
+        catch (Exception) { ok = false; }
+        if (!ok)
+            throw new ConfigurationException(
+                "Cannot reach the SQL Server named in 'ConnectionStrings:SqlServer' " +
+                $"(waited {timeoutSeconds}s). Check the server, the network and the connection string.");
+    }
+}

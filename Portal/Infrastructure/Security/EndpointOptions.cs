@@ -1,0 +1,38 @@
+using System.Net;
+
+namespace Portal.Infrastructure.Security;
+
+public enum EndpointKind
+{
+    Public,
+    Internal,
+}
+
+/// <summary>The extranet (customers) and intranet (back office, job dashboard) listeners.</summary>
+public sealed class EndpointOptions
+{
+    public const string Section = "Endpoints";
+
+    /// <summary>Extranet URL customers reach (through the utility's reverse proxy in production).</summary>
+    public string Public { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>Intranet URL for staff: back office and the Hangfire dashboard (/jobs).</summary>
+    public string Internal { get; set; } = "http://127.0.0.1:5081";
+
+    /// <summary>CIDR ranges allowed to reach the internal endpoint; anything else gets 404.</summary>
+    public string[] InternalAllowedNetworks { get; set; } = ["127.0.0.0/8", "::1/128"];
+
+    /// <summary>Reverse proxies whose X-Forwarded-For/Proto headers are honoured (IP addresses).</summary>
+    public string[] TrustedProxies { get; set; } = [];
+
+    public int PublicPort => new Uri(Public).Port;
+    public int InternalPort => new Uri(Internal).Port;
+
+    public IReadOnlyList<IPNetwork> ParseAllowedNetworks() => InternalAllowedNetworks.Select(n =>
+        IPNetwork.TryParse(n, out var net) ? net : throw new Database.ConfigurationException(
+            $"Configuration key 'Endpoints:InternalAllowedNetworks' has an invalid CIDR '{n}'.")).ToList();
+}
+
+/// <summary>Marks a page as back office: it renders only on the internal endpoint.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class BackOfficeAttribute : Attribute;

@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.DataProtection;
+using MudBlazor.Services;
+using Portal.Components;
+using Portal.Features.Accounts;
+using Portal.Features.BackOffice;
+using Portal.Features.Demo;
+using Portal.Features.Home;
+using Portal.Features.Usage;
+using Portal.Infrastructure.Audit;
+using Portal.Infrastructure.Database;
+using Portal.Infrastructure.Jobs;
+using Portal.Infrastructure.Localization;
+using Portal.Infrastructure.Security;
+
+namespace Portal;
+
+/// <summary>The portal's table of contents: every service and every piece of the pipeline, in order.</summary>
+public static class PortalSetup
+{
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var endpoints = config.GetSection(EndpointOptions.Section).Get<EndpointOptions>() ?? new EndpointOptions();
+        builder.WebHost.UseUrls(endpoints.Public, endpoints.Internal);
+        // Serve _content/* from the build output in every environment (E2E runs the built app).
+        builder.WebHost.UseStaticWebAssets();
+
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.Configure<EndpointOptions>(config.GetSection(EndpointOptions.Section));
+
+        services.AddPortalDatabase(config, builder.Environment.ContentRootPath);
+        services.AddDataProtection().PersistKeysToDbContext<Data.AppDbContext>().SetApplicationName("PowerMarketing");
+        services.AddPortalIdentity(config);
+        services.AddPortalSecurity(config);
+        services.AddPortalLocalization();
+        services.AddPortalJobs(config);
+        services.AddSingleton<AuditService>();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter);
+
+        services.AddAccountsFeature();
+        services.AddUsageFeature();
+        services.AddHomeFeature();
+        services.AddBackOfficeFeature();
+        services.AddDemoFeature();
+        return builder;
+    }
+
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseMiddleware<EndpointSeparationMiddleware>();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseRequestLocalization();
+        app.UseThemeFiles();
+
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+        app.MapPortalJobs();
+
+        app.MapStaticAssets();
+        app.MapCultureSwitch();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAdditionalIdentityEndpoints();
+        app.MapBackOfficeEndpoints();
+        return app;
+    }
+
+    private static void UseThemeFiles(this WebApplication app)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "wwwroot-theme");
+        if (!Directory.Exists(folder)) folder = Path.GetFullPath(Path.Combine(app.Environment.ContentRootPath, "..", "wwwroot-theme"));
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            RequestPath = "/theme",
+            FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(folder),
+        });
+    }
+}
