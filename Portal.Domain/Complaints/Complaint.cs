@@ -108,7 +108,11 @@ public sealed class Complaint
         return complaint;
     }
 
-    /// <summary>Applies a routing decision to a new or reopened complaint.</summary>
+    /// <summary>
+    /// Applies a routing decision to a new or reopened complaint, including its deadlines. The engine computes
+    /// them from <see cref="ComplaintRoutingInput.SubmittedAt"/>: when re-routing a reopened complaint, pass the
+    /// reopen time there, or the new cycle would inherit the first cycle's expired deadlines.
+    /// </summary>
     public void Route(RoutingDecision decision, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(decision);
