@@ -45,57 +45,57 @@ public static class CreditScorer
         switch (metric)
         {
             case CreditMetric.OnTimePaymentRatePercent:
-            {
-                var due = facts.Bills.Where(b => InWindow(b.DueOn)).OrderBy(b => b.DueOn).ThenBy(b => b.BillId, StringComparer.Ordinal).ToList();
-                var evidence = due.Select(b => BillEvidence(b, asOf)).ToList();
-                var rate = due.Count == 0 ? 100m : Round2(100m * due.Count(b => b.WasPaidOnTime(asOf)) / due.Count);
-                return (rate, evidence);
-            }
+                {
+                    var due = facts.Bills.Where(b => InWindow(b.DueOn)).OrderBy(b => b.DueOn).ThenBy(b => b.BillId, StringComparer.Ordinal).ToList();
+                    var evidence = due.Select(b => BillEvidence(b, asOf)).ToList();
+                    var rate = due.Count == 0 ? 100m : Round2(100m * due.Count(b => b.WasPaidOnTime(asOf)) / due.Count);
+                    return (rate, evidence);
+                }
             case CreditMetric.MaxDaysLate:
-            {
-                var late = facts.Bills.Where(b => InWindow(b.DueOn) && b.DaysLate(asOf) > 0)
-                    .OrderBy(b => b.DueOn).ThenBy(b => b.BillId, StringComparer.Ordinal).ToList();
-                return (late.Count == 0 ? 0m : late.Max(b => b.DaysLate(asOf)), late.Select(b => BillEvidence(b, asOf)).ToList());
-            }
+                {
+                    var late = facts.Bills.Where(b => InWindow(b.DueOn) && b.DaysLate(asOf) > 0)
+                        .OrderBy(b => b.DueOn).ThenBy(b => b.BillId, StringComparer.Ordinal).ToList();
+                    return (late.Count == 0 ? 0m : late.Max(b => b.DaysLate(asOf)), late.Select(b => BillEvidence(b, asOf)).ToList());
+                }
             case CreditMetric.OldestArrearsDays:
-            {
-                var unpaid = facts.Bills.Where(b => b.DueOn < asOf && !b.IsSettledBy(asOf))
-                    .OrderBy(b => b.DueOn).ThenBy(b => b.BillId, StringComparer.Ordinal).ToList();
-                return (unpaid.Count == 0 ? 0m : unpaid.Max(b => b.DaysLate(asOf)), unpaid.Select(b => BillEvidence(b, asOf)).ToList());
-            }
+                {
+                    var unpaid = facts.Bills.Where(b => b.DueOn < asOf && !b.IsSettledBy(asOf))
+                        .OrderBy(b => b.DueOn).ThenBy(b => b.BillId, StringComparer.Ordinal).ToList();
+                    return (unpaid.Count == 0 ? 0m : unpaid.Max(b => b.DaysLate(asOf)), unpaid.Select(b => BillEvidence(b, asOf)).ToList());
+                }
             case CreditMetric.HazardsFound:
             case CreditMetric.MajorHazardsFound:
-            {
-                var major = metric == CreditMetric.MajorHazardsFound;
-                var found = facts.Hazards.Where(h => InWindow(h.FoundOn) && (!major || h.Severity == Safety.HazardSeverity.Major))
-                    .OrderBy(h => h.FoundOn).ThenBy(h => h.HazardId, StringComparer.Ordinal).ToList();
-                var code = major ? EvidenceCodes.MajorHazardFound : EvidenceCodes.HazardFound;
-                return (found.Count, found.Select(h => new ScoreEvidence(code, h.HazardId, h.FoundOn, 1m)).ToList());
-            }
+                {
+                    var major = metric == CreditMetric.MajorHazardsFound;
+                    var found = facts.Hazards.Where(h => InWindow(h.FoundOn) && (!major || h.Severity == Safety.HazardSeverity.Major))
+                        .OrderBy(h => h.FoundOn).ThenBy(h => h.HazardId, StringComparer.Ordinal).ToList();
+                    var code = major ? EvidenceCodes.MajorHazardFound : EvidenceCodes.HazardFound;
+                    return (found.Count, found.Select(h => new ScoreEvidence(code, h.HazardId, h.FoundOn, 1m)).ToList());
+                }
             case CreditMetric.SupplyRuleViolations:
             case CreditMetric.TheftRecords:
-            {
-                var kind = metric == CreditMetric.TheftRecords ? ViolationKind.Theft : ViolationKind.SupplyRuleViolation;
-                var code = kind == ViolationKind.Theft ? EvidenceCodes.Theft : EvidenceCodes.SupplyRuleViolation;
-                var hits = facts.Violations.Where(v => v.Kind == kind && InWindow(v.OccurredOn))
-                    .OrderBy(v => v.OccurredOn).ThenBy(v => v.ViolationId, StringComparer.Ordinal).ToList();
-                return (hits.Count, hits.Select(v => new ScoreEvidence(code, v.ViolationId, v.OccurredOn, 1m)).ToList());
-            }
+                {
+                    var kind = metric == CreditMetric.TheftRecords ? ViolationKind.Theft : ViolationKind.SupplyRuleViolation;
+                    var code = kind == ViolationKind.Theft ? EvidenceCodes.Theft : EvidenceCodes.SupplyRuleViolation;
+                    var hits = facts.Violations.Where(v => v.Kind == kind && InWindow(v.OccurredOn))
+                        .OrderBy(v => v.OccurredOn).ThenBy(v => v.ViolationId, StringComparer.Ordinal).ToList();
+                    return (hits.Count, hits.Select(v => new ScoreEvidence(code, v.ViolationId, v.OccurredOn, 1m)).ToList());
+                }
             case CreditMetric.OnTimeRectificationRatePercent:
-            {
-                // Only hazards whose outcome is known: fixed, or past the deadline. A hazard still within its
-                // deadline neither helps nor hurts yet.
-                var decided = facts.Hazards.Where(h => InWindow(h.FoundOn) && (h.IsFixedBy(asOf) || h.Deadline < asOf))
-                    .OrderBy(h => h.Deadline).ThenBy(h => h.HazardId, StringComparer.Ordinal).ToList();
-                var rate = decided.Count == 0 ? 100m : Round2(100m * decided.Count(h => h.WasFixedOnTime(asOf)) / decided.Count);
-                return (rate, decided.Select(h => HazardEvidence(h, asOf)).ToList());
-            }
+                {
+                    // Only hazards whose outcome is known: fixed, or past the deadline. A hazard still within its
+                    // deadline neither helps nor hurts yet.
+                    var decided = facts.Hazards.Where(h => InWindow(h.FoundOn) && (h.IsFixedBy(asOf) || h.Deadline < asOf))
+                        .OrderBy(h => h.Deadline).ThenBy(h => h.HazardId, StringComparer.Ordinal).ToList();
+                    var rate = decided.Count == 0 ? 100m : Round2(100m * decided.Count(h => h.WasFixedOnTime(asOf)) / decided.Count);
+                    return (rate, decided.Select(h => HazardEvidence(h, asOf)).ToList());
+                }
             case CreditMetric.MaxDaysPastRectificationDeadline:
-            {
-                var late = facts.Hazards.Where(h => InWindow(h.FoundOn) && h.DaysPastDeadline(asOf) > 0)
-                    .OrderBy(h => h.Deadline).ThenBy(h => h.HazardId, StringComparer.Ordinal).ToList();
-                return (late.Count == 0 ? 0m : late.Max(h => h.DaysPastDeadline(asOf)), late.Select(h => HazardEvidence(h, asOf)).ToList());
-            }
+                {
+                    var late = facts.Hazards.Where(h => InWindow(h.FoundOn) && h.DaysPastDeadline(asOf) > 0)
+                        .OrderBy(h => h.Deadline).ThenBy(h => h.HazardId, StringComparer.Ordinal).ToList();
+                    return (late.Count == 0 ? 0m : late.Max(h => h.DaysPastDeadline(asOf)), late.Select(h => HazardEvidence(h, asOf)).ToList());
+                }
             case CreditMetric.AnnualKwh:
                 return Attribute(facts.AnnualKwh);
             case CreditMetric.AnnualRevenueYuan:
