@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Accounts;
 using Portal.Domain.Billing;
+using Portal.Domain.Complaints;
+using Portal.Domain.Ratings;
+using Portal.Domain.Safety;
 using Portal.Domain.Service;
 using Portal.Infrastructure.Audit;
 
@@ -21,6 +24,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Bill> Bills => Set<Bill>();
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<ServiceActivity> ServiceActivities => Set<ServiceActivity>();
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<ServiceRating> ServiceRatings => Set<ServiceRating>();
+    public DbSet<Inspection> Inspections => Set<Inspection>();
+    public DbSet<Hazard> Hazards => Set<Hazard>();
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<JobCheckpoint> JobCheckpoints => Set<JobCheckpoint>();

@@ -83,6 +83,17 @@ public sealed record ProviderInfo(DatabaseProvider Provider);
 
 public sealed class ConfigurationException(string message) : Exception(message);
 
+/// <summary>
+/// Identity shapes its tables from IdentityOptions.Stores.SchemaVersion (Version3 adds passkeys); design-time
+/// contexts have no app services, so they get a tiny provider carrying the same options.
+/// </summary>
+internal static class DesignTimeServices
+{
+    public static readonly IServiceProvider Provider = new ServiceCollection()
+        .Configure<Microsoft.AspNetCore.Identity.IdentityOptions>(o => o.Stores.SchemaVersion = Microsoft.AspNetCore.Identity.IdentitySchemaVersions.Version3)
+        .BuildServiceProvider();
+}
+
 // Design-time factories: `dotnet ef migrations add X --context SqliteAppDbContext --output-dir Data/Migrations/Sqlite`.
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
 {
@@ -90,6 +101,7 @@ public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqlite
     {
         var o = new DbContextOptionsBuilder<SqliteAppDbContext>();
         DatabaseSetup.ConfigureSqlite(o, "Data Source=design-time.db");
+        o.UseApplicationServiceProvider(DesignTimeServices.Provider);
         return new SqliteAppDbContext(o.Options);
     }
 }
@@ -100,6 +112,7 @@ public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<Sql
     {
         var o = new DbContextOptionsBuilder<SqlServerAppDbContext>();
         DatabaseSetup.ConfigureSqlServer(o, "Server=(design-time);Database=PowerMarketing;Trusted_Connection=True;TrustServerCertificate=True");
+        o.UseApplicationServiceProvider(DesignTimeServices.Provider);
         return new SqlServerAppDbContext(o.Options);
     }
 }

@@ -41,7 +41,19 @@ public static class DatabaseStartup
             using var scope = app.Services.CreateScope();
             var seeder = scope.ServiceProvider.GetRequiredService<Features.Demo.DemoSeeder>();
             await seeder.SeedIfEmptyAsync(options.DemoAccounts, options.DemoMonths, CancellationToken.None);
+            if (app.Environment.IsDevelopment()) PrintDemoLogins(app);
         }
+    }
+
+    private static void PrintDemoLogins(WebApplication app)
+    {
+        var endpoints = app.Services.GetRequiredService<IOptions<Security.EndpointOptions>>().Value;
+        Console.WriteLine();
+        Console.WriteLine("PowerMarketing demo — customers: " + endpoints.Public + "   back office and /jobs: " + endpoints.Internal);
+        Console.WriteLine($"Demo logins (password for all: {Features.Demo.DemoSeeder.DemoPassword}):");
+        foreach (var l in Features.Demo.DemoSeeder.Logins)
+            Console.WriteLine($"  {l.Email,-24} {l.Role,-17} {l.Description}");
+        Console.WriteLine();
     }
 
     public static async Task MigrateAsync(AppDbContext db)
