@@ -56,7 +56,7 @@ public static class BillCalculator
                 cum = 0;
                 tier = 0;
             }
-            if (tariff.SeasonName(date.Month) is { } season && (seasons.Count == 0 || seasons[^1] != season) && !seasons.Contains(season))
+            if (tariff.SeasonName(date.Month) is { } season && !seasons.Contains(season))
                 seasons.Add(season);
 
             var offset = tariff.PriceGroupOf(date.Month) * tierCount * Periods;
