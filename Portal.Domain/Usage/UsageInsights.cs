@@ -1,0 +1,207 @@
+using Portal.Domain.Tariffs;
+
+namespace Portal.Domain.Usage;
+
+// kWh totals that feed bills and exports are decimal (exact from whole Wh); shares, ratios, profiles and kW
+// averages are double because they are statistics shown rounded, never billed.
+
+public sealed record TouShare(TouPeriod Period, decimal Kwh, double Share);
+
+public sealed record DailyTotal(DateOnly Date, decimal Kwh, int MissingIntervals, int EstimatedIntervals);
+
+public sealed record MonthlyTotal(int Year, int Month, decimal Kwh, int DaysWithData, int MissingIntervals);
+
+/// <summary>Average kW per hour of the day (index 0 = 00:00–01:00), over weekdays and over weekend days.</summary>
+public sealed record DailyProfiles(IReadOnlyList<double> WeekdayKw, IReadOnlyList<double> WeekendKw, int WeekdayCount, int WeekendCount);
+
+public sealed record LoadPoint(TimeOnly Start, decimal? Kwh, double? AverageKw, ReadingQuality Quality);
+
+/// <summary>Ratios of average daily kWh in winter (Dec–Feb) and summer (Jun–Aug) to the shoulder months; null without data.</summary>
+public sealed record Seasonality(double? WinterToShoulder, double? SummerToShoulder);
+
+/// <summary>
+/// Average daily kWh in a period and in the same dates a year earlier. Daily averages over the days with data
+/// keep a gap in either year from looking like a saving. <see cref="ChangeShare"/> is +0.12 for 12 % more.
+/// </summary>
+public sealed record YearOnYearChange(decimal AverageDailyKwh, decimal? LastYearAverageDailyKwh, double? ChangeShare, int DaysWithData, int LastYearDaysWithData);
+
+/// <summary>How fresh and complete the data is; <see cref="DaysBehind"/> counts from the latest reading's date to today.</summary>
+public sealed record DataFreshness(DateTime? LatestReadingStart, int? DaysBehind, double EstimatedShare, double MissingShare);
+
+/// <summary>
+/// Usage figures for the insights page. Pure functions of the day readings passed in (any order, one account,
+/// any mix of 15/30/60-minute days). Missing intervals are left out of sums; shares say how much is missing.
+/// </summary>
+public static class UsageInsights
+{
+    /// <summary>Start of the night window used for base load (inclusive).</summary>
+    public static readonly TimeOnly NightStart = new(0, 0);
+    /// <summary>End of the night window used for base load (exclusive).</summary>
+    public static readonly TimeOnly NightEnd = new(5, 0);
+    public const double BaseLoadLowestShare = 0.10;
+    public static readonly TimeOnly EveningStart = new(17, 0);
+    public static readonly TimeOnly EveningEnd = new(22, 0);
+
+    public static IReadOnlyList<TouShare> TouShares(IEnumerable<DayReadings> days, Func<DateOnly, int, TouPeriod> classify)
+    {
+        var wh = new long[Enum.GetValues<TouPeriod>().Length];
+        foreach (var d in days)
+            for (var i = 0; i < d.IntervalsPerDay; i++)
+            {
+                var v = d.WattHours[i];
+                if (v > 0) wh[(int)classify(d.Date, i * d.IntervalMinutes)] += v;
+            }
+        var total = wh.Sum();
+        return Enum.GetValues<TouPeriod>()
+            .Where(p => wh[(int)p] > 0)
+            .Select(p => new TouShare(p, wh[(int)p] / 1000m, total == 0 ? 0 : wh[(int)p] / (double)total))
+            .ToArray();
+    }
+
+    /// <summary>
+    /// Always-on base load in kW: the mean of the lowest 10 % (at least one) of the night-time (00:00–05:00)
+    /// interval average powers. Night avoids counting a daytime absence as base load; the lowest tenth rather
+    /// than the minimum keeps one odd zero reading from setting it. Null without night readings.
+    /// </summary>
+    public static double? BaseLoadKw(IEnumerable<DayReadings> days)
+    {
+        var powers = new List<double>();
+        foreach (var d in days)
+        {
+            var from = NightStart.Hour * 60 / d.IntervalMinutes;
+            var to = NightEnd.Hour * 60 / d.IntervalMinutes;
+            for (var i = from; i < to; i++)
+                if (d.WattHours[i] >= 0) powers.Add(d.WattHours[i] / 1000.0 * 60 / d.IntervalMinutes);
+        }
+        if (powers.Count == 0) return null;
+        powers.Sort();
+        var take = Math.Max(1, (int)Math.Floor(powers.Count * BaseLoadLowestShare));
+        return powers.Take(take).Average();
+    }
+
+    /// <summary>Share of the kWh used 17:00–22:00 (interval start in the window). Null when nothing was used.</summary>
+    public static double? EveningPeakShare(IEnumerable<DayReadings> days)
+    {
+        long evening = 0, total = 0;
+        foreach (var d in days)
+            for (var i = 0; i < d.IntervalsPerDay; i++)
+            {
+                var v = d.WattHours[i];
+                if (v <= 0) continue;
+                total += v;
+                var minute = i * d.IntervalMinutes;
+                if (minute >= EveningStart.Hour * 60 && minute < EveningEnd.Hour * 60) evening += v;
+            }
+        return total == 0 ? null : evening / (double)total;
+    }
+
+    public static bool IsWinter(int month) => month is 12 or 1 or 2;
+    public static bool IsSummer(int month) => month is 6 or 7 or 8;
+
+    /// <summary>
+    /// Average daily kWh of winter and summer days over shoulder days (Mar–May, Sep–Nov). Only days with no missing
+    /// intervals count, so a half-empty day does not drag a season down.
+    /// </summary>
+    public static Seasonality Seasonality(IEnumerable<DayReadings> days)
+    {
+        double winter = 0, summer = 0, shoulder = 0;
+        int nw = 0, ns = 0, nh = 0;
+        foreach (var d in days)
+        {
+            if (d.MissingCount > 0) continue;
+            var kwh = (double)d.TotalKwh;
+            if (IsWinter(d.Date.Month)) { winter += kwh; nw++; }
+            else if (IsSummer(d.Date.Month)) { summer += kwh; ns++; }
+            else { shoulder += kwh; nh++; }
+        }
+        if (nh == 0 || shoulder <= 0) return new Seasonality(null, null);
+        var shoulderAvg = shoulder / nh;
+        return new Seasonality(nw == 0 ? null : winter / nw / shoulderAvg, ns == 0 ? null : summer / ns / shoulderAvg);
+    }
+
+    /// <summary>Compares [from, to] with the same dates one year earlier (29 Feb maps to 28 Feb).</summary>
+    public static YearOnYearChange ChangeAgainstLastYear(IEnumerable<DayReadings> days, DateOnly from, DateOnly to)
+    {
+        if (to < from) throw new Common.DomainException("Usage.PeriodInverted", "The period ends before it starts.");
+        var lyFrom = from.AddYears(-1);
+        var lyTo = to.AddYears(-1);
+        decimal now = 0, before = 0;
+        int nNow = 0, nBefore = 0;
+        foreach (var d in days)
+        {
+            if (d.MissingCount == d.IntervalsPerDay) continue;
+            if (d.Date >= from && d.Date <= to) { now += d.TotalKwh; nNow++; }
+            else if (d.Date >= lyFrom && d.Date <= lyTo) { before += d.TotalKwh; nBefore++; }
+        }
+        var avgNow = nNow == 0 ? 0m : now / nNow;
+        decimal? avgBefore = nBefore == 0 ? null : before / nBefore;
+        double? change = avgBefore is > 0 ? (double)(avgNow / avgBefore.Value) - 1 : null;
+        return new YearOnYearChange(Math.Round(avgNow, 3), avgBefore is null ? null : Math.Round(avgBefore.Value, 3), change, nNow, nBefore);
+    }
+
+    public static IReadOnlyList<DailyTotal> Daily(IEnumerable<DayReadings> days) =>
+        days.OrderBy(d => d.Date).Select(d => new DailyTotal(d.Date, d.TotalKwh, d.MissingCount, d.EstimatedCount)).ToArray();
+
+    public static IReadOnlyList<MonthlyTotal> Monthly(IEnumerable<DayReadings> days) =>
+        days.GroupBy(d => (d.Date.Year, d.Date.Month))
+            .OrderBy(g => g.Key)
+            .Select(g => new MonthlyTotal(g.Key.Year, g.Key.Month, g.Sum(d => d.TotalKwh),
+                g.Count(d => d.MissingCount < d.IntervalsPerDay), g.Sum(d => d.MissingCount)))
+            .ToArray();
+
+    /// <summary>Average kW for each hour of the day, weekdays vs Saturday/Sunday. Missing intervals are skipped, not zeroed.</summary>
+    public static DailyProfiles AverageProfiles(IEnumerable<DayReadings> days)
+    {
+        var sums = new double[2, 24];
+        var counts = new int[2, 24];
+        int weekdays = 0, weekends = 0;
+        foreach (var d in days)
+        {
+            var w = d.Date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 1 : 0;
+            if (w == 1) weekends++; else weekdays++;
+            for (var i = 0; i < d.IntervalsPerDay; i++)
+            {
+                if (d.WattHours[i] < 0) continue;
+                var hour = i * d.IntervalMinutes / 60;
+                // Average power = energy / duration; a 15-minute interval's Wh × 4 is its kW × 1000.
+                sums[w, hour] += d.WattHours[i] / 1000.0 * 60 / d.IntervalMinutes;
+                counts[w, hour]++;
+            }
+        }
+        double[] Row(int w) => Enumerable.Range(0, 24).Select(h => counts[w, h] == 0 ? 0 : sums[w, h] / counts[w, h]).ToArray();
+        return new DailyProfiles(Row(0), Row(1), weekdays, weekends);
+    }
+
+    public static IReadOnlyList<LoadPoint> LoadCurve(DayReadings day)
+    {
+        var points = new LoadPoint[day.IntervalsPerDay];
+        for (var i = 0; i < points.Length; i++)
+        {
+            var kwh = day.Kwh(i);
+            points[i] = new LoadPoint(TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(i * day.IntervalMinutes)), kwh,
+                kwh is null ? null : (double)kwh.Value * 60 / day.IntervalMinutes, day.Quality[i]);
+        }
+        return points;
+    }
+
+    public static DataFreshness Freshness(IEnumerable<DayReadings> days, DateOnly today)
+    {
+        DateTime? latest = null;
+        long intervals = 0, estimated = 0, missing = 0;
+        foreach (var d in days)
+        {
+            intervals += d.IntervalsPerDay;
+            estimated += d.EstimatedCount;
+            missing += d.MissingCount;
+            for (var i = d.IntervalsPerDay - 1; i >= 0; i--)
+            {
+                if (d.IsMissing(i)) continue;
+                var start = d.IntervalStart(i);
+                if (latest is null || start > latest) latest = start;
+                break;
+            }
+        }
+        return new DataFreshness(latest, latest is null ? null : today.DayNumber - DateOnly.FromDateTime(latest.Value).DayNumber,
+            intervals == 0 ? 0 : estimated / (double)intervals, intervals == 0 ? 0 : missing / (double)intervals);
+    }
+}

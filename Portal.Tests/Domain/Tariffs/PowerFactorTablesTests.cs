@@ -1,0 +1,248 @@
+using System.Globalization;
+using Portal.Domain.Accounts;
+using Portal.Domain.Common;
+using Portal.Domain.Tariffs;
+using Xunit;
+
+namespace Portal.Tests.Domain.Tariffs;
+
+public class PowerFactorTablesTests
+{
+    /// <summary>Every 0.01 step of the three tables from 1.00 down to 40 steps below the standard, written out.</summary>
+    [Theory]
+    [InlineData(PowerFactorStandard.Pf90, "1.00", "-0.75")]
+    [InlineData(PowerFactorStandard.Pf90, "0.99", "-0.75")]
+    [InlineData(PowerFactorStandard.Pf90, "0.98", "-0.75")]
+    [InlineData(PowerFactorStandard.Pf90, "0.97", "-0.75")]
+    [InlineData(PowerFactorStandard.Pf90, "0.96", "-0.75")]
+    [InlineData(PowerFactorStandard.Pf90, "0.95", "-0.75")]
+    [InlineData(PowerFactorStandard.Pf90, "0.94", "-0.6")]
+    [InlineData(PowerFactorStandard.Pf90, "0.93", "-0.45")]
+    [InlineData(PowerFactorStandard.Pf90, "0.92", "-0.3")]
+    [InlineData(PowerFactorStandard.Pf90, "0.91", "-0.15")]
+    [InlineData(PowerFactorStandard.Pf90, "0.90", "0")]
+    [InlineData(PowerFactorStandard.Pf90, "0.89", "0.5")]
+    [InlineData(PowerFactorStandard.Pf90, "0.88", "1")]
+    [InlineData(PowerFactorStandard.Pf90, "0.87", "1.5")]
+    [InlineData(PowerFactorStandard.Pf90, "0.86", "2")]
+    [InlineData(PowerFactorStandard.Pf90, "0.85", "2.5")]
+    [InlineData(PowerFactorStandard.Pf90, "0.84", "3")]
+    [InlineData(PowerFactorStandard.Pf90, "0.83", "3.5")]
+    [InlineData(PowerFactorStandard.Pf90, "0.82", "4")]
+    [InlineData(PowerFactorStandard.Pf90, "0.81", "4.5")]
+    [InlineData(PowerFactorStandard.Pf90, "0.80", "5")]
+    [InlineData(PowerFactorStandard.Pf90, "0.79", "5.5")]
+    [InlineData(PowerFactorStandard.Pf90, "0.78", "6")]
+    [InlineData(PowerFactorStandard.Pf90, "0.77", "6.5")]
+    [InlineData(PowerFactorStandard.Pf90, "0.76", "7")]
+    [InlineData(PowerFactorStandard.Pf90, "0.75", "7.5")]
+    [InlineData(PowerFactorStandard.Pf90, "0.74", "8")]
+    [InlineData(PowerFactorStandard.Pf90, "0.73", "8.5")]
+    [InlineData(PowerFactorStandard.Pf90, "0.72", "9")]
+    [InlineData(PowerFactorStandard.Pf90, "0.71", "9.5")]
+    [InlineData(PowerFactorStandard.Pf90, "0.70", "10")]
+    [InlineData(PowerFactorStandard.Pf90, "0.69", "11")]
+    [InlineData(PowerFactorStandard.Pf90, "0.68", "12")]
+    [InlineData(PowerFactorStandard.Pf90, "0.67", "13")]
+    [InlineData(PowerFactorStandard.Pf90, "0.66", "14")]
+    [InlineData(PowerFactorStandard.Pf90, "0.65", "15")]
+    [InlineData(PowerFactorStandard.Pf90, "0.64", "17")]
+    [InlineData(PowerFactorStandard.Pf90, "0.63", "19")]
+    [InlineData(PowerFactorStandard.Pf90, "0.62", "21")]
+    [InlineData(PowerFactorStandard.Pf90, "0.61", "23")]
+    [InlineData(PowerFactorStandard.Pf90, "0.60", "25")]
+    [InlineData(PowerFactorStandard.Pf90, "0.59", "27")]
+    [InlineData(PowerFactorStandard.Pf90, "0.58", "29")]
+    [InlineData(PowerFactorStandard.Pf90, "0.57", "31")]
+    [InlineData(PowerFactorStandard.Pf90, "0.56", "33")]
+    [InlineData(PowerFactorStandard.Pf90, "0.55", "35")]
+    [InlineData(PowerFactorStandard.Pf90, "0.54", "37")]
+    [InlineData(PowerFactorStandard.Pf90, "0.53", "39")]
+    [InlineData(PowerFactorStandard.Pf90, "0.52", "41")]
+    [InlineData(PowerFactorStandard.Pf90, "0.51", "43")]
+    [InlineData(PowerFactorStandard.Pf90, "0.50", "45")]
+    [InlineData(PowerFactorStandard.Pf85, "1.00", "-1.1")]
+    [InlineData(PowerFactorStandard.Pf85, "0.99", "-1.1")]
+    [InlineData(PowerFactorStandard.Pf85, "0.98", "-1.1")]
+    [InlineData(PowerFactorStandard.Pf85, "0.97", "-1.1")]
+    [InlineData(PowerFactorStandard.Pf85, "0.96", "-1.1")]
+    [InlineData(PowerFactorStandard.Pf85, "0.95", "-1.1")]
+    [InlineData(PowerFactorStandard.Pf85, "0.94", "-1.1")]
+    [InlineData(PowerFactorStandard.Pf85, "0.93", "-0.95")]
+    [InlineData(PowerFactorStandard.Pf85, "0.92", "-0.8")]
+    [InlineData(PowerFactorStandard.Pf85, "0.91", "-0.65")]
+    [InlineData(PowerFactorStandard.Pf85, "0.90", "-0.5")]
+    [InlineData(PowerFactorStandard.Pf85, "0.89", "-0.4")]
+    [InlineData(PowerFactorStandard.Pf85, "0.88", "-0.3")]
+    [InlineData(PowerFactorStandard.Pf85, "0.87", "-0.2")]
+    [InlineData(PowerFactorStandard.Pf85, "0.86", "-0.1")]
+    [InlineData(PowerFactorStandard.Pf85, "0.85", "0")]
+    [InlineData(PowerFactorStandard.Pf85, "0.84", "0.5")]
+    [InlineData(PowerFactorStandard.Pf85, "0.83", "1")]
+    [InlineData(PowerFactorStandard.Pf85, "0.82", "1.5")]
+    [InlineData(PowerFactorStandard.Pf85, "0.81", "2")]
+    [InlineData(PowerFactorStandard.Pf85, "0.80", "2.5")]
+    [InlineData(PowerFactorStandard.Pf85, "0.79", "3")]
+    [InlineData(PowerFactorStandard.Pf85, "0.78", "3.5")]
+    [InlineData(PowerFactorStandard.Pf85, "0.77", "4")]
+    [InlineData(PowerFactorStandard.Pf85, "0.76", "4.5")]
+    [InlineData(PowerFactorStandard.Pf85, "0.75", "5")]
+    [InlineData(PowerFactorStandard.Pf85, "0.74", "5.5")]
+    [InlineData(PowerFactorStandard.Pf85, "0.73", "6")]
+    [InlineData(PowerFactorStandard.Pf85, "0.72", "6.5")]
+    [InlineData(PowerFactorStandard.Pf85, "0.71", "7")]
+    [InlineData(PowerFactorStandard.Pf85, "0.70", "7.5")]
+    [InlineData(PowerFactorStandard.Pf85, "0.69", "8")]
+    [InlineData(PowerFactorStandard.Pf85, "0.68", "8.5")]
+    [InlineData(PowerFactorStandard.Pf85, "0.67", "9")]
+    [InlineData(PowerFactorStandard.Pf85, "0.66", "9.5")]
+    [InlineData(PowerFactorStandard.Pf85, "0.65", "10")]
+    [InlineData(PowerFactorStandard.Pf85, "0.64", "11")]
+    [InlineData(PowerFactorStandard.Pf85, "0.63", "12")]
+    [InlineData(PowerFactorStandard.Pf85, "0.62", "13")]
+    [InlineData(PowerFactorStandard.Pf85, "0.61", "14")]
+    [InlineData(PowerFactorStandard.Pf85, "0.60", "15")]
+    [InlineData(PowerFactorStandard.Pf85, "0.59", "17")]
+    [InlineData(PowerFactorStandard.Pf85, "0.58", "19")]
+    [InlineData(PowerFactorStandard.Pf85, "0.57", "21")]
+    [InlineData(PowerFactorStandard.Pf85, "0.56", "23")]
+    [InlineData(PowerFactorStandard.Pf85, "0.55", "25")]
+    [InlineData(PowerFactorStandard.Pf85, "0.54", "27")]
+    [InlineData(PowerFactorStandard.Pf85, "0.53", "29")]
+    [InlineData(PowerFactorStandard.Pf85, "0.52", "31")]
+    [InlineData(PowerFactorStandard.Pf85, "0.51", "33")]
+    [InlineData(PowerFactorStandard.Pf85, "0.50", "35")]
+    [InlineData(PowerFactorStandard.Pf85, "0.49", "37")]
+    [InlineData(PowerFactorStandard.Pf85, "0.48", "39")]
+    [InlineData(PowerFactorStandard.Pf85, "0.47", "41")]
+    [InlineData(PowerFactorStandard.Pf85, "0.46", "43")]
+    [InlineData(PowerFactorStandard.Pf85, "0.45", "45")]
+    [InlineData(PowerFactorStandard.Pf80, "1.00", "-1.3")]
+    [InlineData(PowerFactorStandard.Pf80, "0.99", "-1.3")]
+    [InlineData(PowerFactorStandard.Pf80, "0.98", "-1.3")]
+    [InlineData(PowerFactorStandard.Pf80, "0.97", "-1.3")]
+    [InlineData(PowerFactorStandard.Pf80, "0.96", "-1.3")]
+    [InlineData(PowerFactorStandard.Pf80, "0.95", "-1.3")]
+    [InlineData(PowerFactorStandard.Pf80, "0.94", "-1.3")]
+    [InlineData(PowerFactorStandard.Pf80, "0.93", "-1.3")]
+    [InlineData(PowerFactorStandard.Pf80, "0.92", "-1.3")]
+    [InlineData(PowerFactorStandard.Pf80, "0.91", "-1.15")]
+    [InlineData(PowerFactorStandard.Pf80, "0.90", "-1")]
+    [InlineData(PowerFactorStandard.Pf80, "0.89", "-0.9")]
+    [InlineData(PowerFactorStandard.Pf80, "0.88", "-0.8")]
+    [InlineData(PowerFactorStandard.Pf80, "0.87", "-0.7")]
+    [InlineData(PowerFactorStandard.Pf80, "0.86", "-0.6")]
+    [InlineData(PowerFactorStandard.Pf80, "0.85", "-0.5")]
+    [InlineData(PowerFactorStandard.Pf80, "0.84", "-0.4")]
+    [InlineData(PowerFactorStandard.Pf80, "0.83", "-0.3")]
+    [InlineData(PowerFactorStandard.Pf80, "0.82", "-0.2")]
+    [InlineData(PowerFactorStandard.Pf80, "0.81", "-0.1")]
+    [InlineData(PowerFactorStandard.Pf80, "0.80", "0")]
+    [InlineData(PowerFactorStandard.Pf80, "0.79", "0.5")]
+    [InlineData(PowerFactorStandard.Pf80, "0.78", "1")]
+    [InlineData(PowerFactorStandard.Pf80, "0.77", "1.5")]
+    [InlineData(PowerFactorStandard.Pf80, "0.76", "2")]
+    [InlineData(PowerFactorStandard.Pf80, "0.75", "2.5")]
+    [InlineData(PowerFactorStandard.Pf80, "0.74", "3")]
+    [InlineData(PowerFactorStandard.Pf80, "0.73", "3.5")]
+    [InlineData(PowerFactorStandard.Pf80, "0.72", "4")]
+    [InlineData(PowerFactorStandard.Pf80, "0.71", "4.5")]
+    [InlineData(PowerFactorStandard.Pf80, "0.70", "5")]
+    [InlineData(PowerFactorStandard.Pf80, "0.69", "5.5")]
+    [InlineData(PowerFactorStandard.Pf80, "0.68", "6")]
+    [InlineData(PowerFactorStandard.Pf80, "0.67", "6.5")]
+    [InlineData(PowerFactorStandard.Pf80, "0.66", "7")]
+    [InlineData(PowerFactorStandard.Pf80, "0.65", "7.5")]
+    [InlineData(PowerFactorStandard.Pf80, "0.64", "8")]
+    [InlineData(PowerFactorStandard.Pf80, "0.63", "8.5")]
+    [InlineData(PowerFactorStandard.Pf80, "0.62", "9")]
+    [InlineData(PowerFactorStandard.Pf80, "0.61", "9.5")]
+    [InlineData(PowerFactorStandard.Pf80, "0.60", "10")]
+    [InlineData(PowerFactorStandard.Pf80, "0.59", "11")]
+    [InlineData(PowerFactorStandard.Pf80, "0.58", "12")]
+    [InlineData(PowerFactorStandard.Pf80, "0.57", "13")]
+    [InlineData(PowerFactorStandard.Pf80, "0.56", "14")]
+    [InlineData(PowerFactorStandard.Pf80, "0.55", "15")]
+    [InlineData(PowerFactorStandard.Pf80, "0.54", "17")]
+    [InlineData(PowerFactorStandard.Pf80, "0.53", "19")]
+    [InlineData(PowerFactorStandard.Pf80, "0.52", "21")]
+    [InlineData(PowerFactorStandard.Pf80, "0.51", "23")]
+    [InlineData(PowerFactorStandard.Pf80, "0.50", "25")]
+    [InlineData(PowerFactorStandard.Pf80, "0.49", "27")]
+    [InlineData(PowerFactorStandard.Pf80, "0.48", "29")]
+    [InlineData(PowerFactorStandard.Pf80, "0.47", "31")]
+    [InlineData(PowerFactorStandard.Pf80, "0.46", "33")]
+    [InlineData(PowerFactorStandard.Pf80, "0.45", "35")]
+    [InlineData(PowerFactorStandard.Pf80, "0.44", "37")]
+    [InlineData(PowerFactorStandard.Pf80, "0.43", "39")]
+    [InlineData(PowerFactorStandard.Pf80, "0.42", "41")]
+    [InlineData(PowerFactorStandard.Pf80, "0.41", "43")]
+    [InlineData(PowerFactorStandard.Pf80, "0.40", "45")]
+    public void Every_step_of_the_tables_matches_the_published_percentages(PowerFactorStandard standard, string pf, string expectedPercent)
+    {
+        var p = decimal.Parse(pf, CultureInfo.InvariantCulture);
+        Assert.Equal(decimal.Parse(expectedPercent, CultureInfo.InvariantCulture), PowerFactorTables.AdjustmentPercent(standard, p));
+    }
+
+    [Theory]
+    [InlineData(0.95, -0.75)]
+    [InlineData(0.94, -0.60)]
+    [InlineData(0.90, 0)]
+    [InlineData(0.89, 0.5)]
+    [InlineData(0.70, 10)]
+    [InlineData(0.69, 11)]
+    [InlineData(0.65, 15)]
+    [InlineData(0.64, 17)]
+    [InlineData(0.50, 45)]
+    public void Band_edges_of_the_090_table_follow_DOMAIN_md(double pf, double percent) =>
+        Assert.Equal((decimal)percent, PowerFactorTables.AdjustmentPercent(PowerFactorStandard.Pf90, (decimal)pf));
+
+    [Theory]
+    [InlineData(PowerFactorStandard.Pf85, 0.60, 15)]
+    [InlineData(PowerFactorStandard.Pf85, 0.59, 17)]
+    [InlineData(PowerFactorStandard.Pf80, 0.55, 15)]
+    [InlineData(PowerFactorStandard.Pf80, 0.54, 17)]
+    [InlineData(PowerFactorStandard.Pf80, 0.30, 65)]
+    public void The_lowest_bands_keep_adding_2_percent_per_step(PowerFactorStandard standard, double pf, double percent) =>
+        Assert.Equal((decimal)percent, PowerFactorTables.AdjustmentPercent(standard, (decimal)pf));
+
+    [Theory]
+    [InlineData(0.9449, -0.60)] // rounds to 0.94
+    [InlineData(0.945, -0.75)]  // half-up to 0.95
+    [InlineData(0.8951, 0)]     // rounds to 0.90
+    [InlineData(0.8949, 0.5)]   // rounds to 0.89
+    public void The_power_factor_is_rounded_half_up_to_hundredths_before_the_lookup(double pf, double percent) =>
+        Assert.Equal((decimal)percent, PowerFactorTables.AdjustmentPercent(PowerFactorStandard.Pf90, (decimal)pf));
+
+    [Theory]
+    [InlineData(3, 4, 60)]       // 3-4-5 triangle: exactly 0.60
+    [InlineData(100, 75, 80)]    // exactly 0.80
+    [InlineData(100, 0, 100)]
+    [InlineData(0, 10, 0)]
+    [InlineData(0, 0, 100)]
+    public void Power_factor_from_energy_is_kWh_over_apparent_energy(int kwh, int kvarh, int expectedHundredths) =>
+        Assert.Equal(expectedHundredths, PowerFactorTables.RoundedPfHundredths(kwh, kvarh));
+
+    [Fact]
+    public void A_power_factor_a_hair_either_side_of_0_945_rounds_the_right_way()
+    {
+        // PF = 0.945 exactly when kvarh = √(1000² − 945²) = 327.07032882…; a double-only rounding can miss this edge.
+        Assert.Equal(95, PowerFactorTables.RoundedPfHundredths(945m, 327.0703m));
+        Assert.Equal(94, PowerFactorTables.RoundedPfHundredths(945m, 327.0704m));
+    }
+
+    [Theory]
+    [InlineData(CustomerType.Residential, VoltageLevel.Low, 500, null)]
+    [InlineData(CustomerType.Business, VoltageLevel.Low, 99.9, null)]
+    [InlineData(CustomerType.Business, VoltageLevel.Low, 100, PowerFactorStandard.Pf85)]
+    [InlineData(CustomerType.Business, VoltageLevel.Low, 500, PowerFactorStandard.Pf85)]
+    [InlineData(CustomerType.Business, VoltageLevel.Kv1To10, 159, PowerFactorStandard.Pf85)]
+    [InlineData(CustomerType.Business, VoltageLevel.Kv1To10, 160, PowerFactorStandard.Pf90)]
+    [InlineData(CustomerType.LargeIndustrial, VoltageLevel.Kv35, 315, PowerFactorStandard.Pf90)]
+    public void The_standard_follows_customer_type_voltage_and_capacity(CustomerType type, VoltageLevel voltage, double kva, PowerFactorStandard? expected) =>
+        Assert.Equal(expected, PowerFactorTables.StandardFor(new AccountProfile(type, voltage, (decimal)kva, "X")));
+
+    [Fact]
+    public void A_power_factor_outside_zero_to_one_is_refused() =>
+        Assert.Equal("Tariff.PowerFactorRange", Assert.Throws<DomainException>(() => PowerFactorTables.AdjustmentPercent(PowerFactorStandard.Pf90, 101)).Code);
+}

@@ -1,0 +1,131 @@
+using Portal.Domain.Common;
+using Portal.Domain.Usage;
+using Xunit;
+
+namespace Portal.Tests.Domain.Usage;
+
+public class ForecasterTests
+{
+    private static readonly DateOnly June = new(2025, 6, 1);
+    private static readonly DateOnly JuneEnd = new(2025, 6, 30);
+
+    private static List<DailyKwh> History(DateOnly first, DateOnly last, Func<DateOnly, double> kwh)
+    {
+        var list = new List<DailyKwh>();
+        for (var d = first; d <= last; d = d.AddDays(1)) list.Add(new DailyKwh(d, kwh(d)));
+        return list;
+    }
+
+    [Fact]
+    public void A_steady_account_is_forecast_at_its_run_rate()
+    {
+        var history = History(June.AddDays(-90), June.AddDays(9), _ => 10);
+        var f = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(9), history));
+        Assert.Equal(100, f.ToDateKwh);
+        Assert.Equal((10, 20), (f.DaysElapsed, f.DaysRemaining));
+        Assert.Equal(300, f.Cycle.Kwh);
+        Assert.Equal(310, f.NextCycle.Kwh); // July has 31 days
+        Assert.Equal(ForecastBandSource.OwnHistory, f.BandSource);
+        Assert.Equal((300, 300), (f.Cycle.Low, f.Cycle.High)); // no past error, no spread
+    }
+
+    [Fact]
+    public void Weekday_pattern_is_carried_into_the_days_left()
+    {
+        // 20 kWh on weekdays, 6 on weekends: a business.
+        static double Kwh(DateOnly d) => d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 6 : 20;
+        var history = History(June.AddDays(-120), June.AddDays(13), Kwh);
+        var f = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(13), history));
+        var actual = Enumerable.Range(0, 30).Sum(i => Kwh(June.AddDays(i)));
+        var naive = f.ToDateKwh + history.TakeLast(28).Average(h => h.Kwh) * 16;
+        Assert.True(Math.Abs(f.Cycle.Kwh - actual) < Math.Abs(naive - actual), $"forecast {f.Cycle.Kwh}, naive {naive}, actual {actual}");
+        Assert.InRange(f.Cycle.Kwh, actual * 0.98, actual * 1.02);
+    }
+
+    [Fact]
+    public void A_single_spike_does_not_move_the_forecast_much()
+    {
+        var history = History(June.AddDays(-90), June.AddDays(9), d => d == June.AddDays(5) ? 1000 : 10);
+        var f = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(9), history));
+        Assert.InRange(f.Cycle.Kwh - f.ToDateKwh, 200, 240); // 20 days × ~10; uncapped the spike gave 454
+    }
+
+    [Fact]
+    public void Last_years_seasonal_change_is_applied_half_strength()
+    {
+        // Last year June doubled against May; this year's May runs at 10/day.
+        var lastYear = History(new DateOnly(2024, 3, 1), new DateOnly(2024, 8, 31), d => d.Month >= 6 ? 20 : 10);
+        var thisYear = History(new DateOnly(2025, 3, 1), June.AddDays(-1), _ => 10);
+        var f = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(-1), [.. lastYear, .. thisYear]));
+        Assert.True(f.UsedLastYear);
+        Assert.Equal(0, f.DaysElapsed);
+        Assert.Equal(450, f.Cycle.Kwh); // 30 × 10 × (1 + 0.5 × (2 − 1))
+    }
+
+    [Fact]
+    public void Without_last_year_the_season_factor_is_neutral()
+    {
+        var f = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(-1), History(new DateOnly(2025, 3, 1), June.AddDays(-1), _ => 10)));
+        Assert.False(f.UsedLastYear);
+        Assert.Equal(300, f.Cycle.Kwh);
+    }
+
+    [Fact]
+    public void Short_history_gets_the_wide_default_band()
+    {
+        var history = History(June.AddDays(-20), June.AddDays(9), _ => 10);
+        var f = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(9), history));
+        Assert.Equal(ForecastBandSource.Default, f.BandSource);
+        Assert.Equal(100 + 200 * Forecaster.DefaultLowRatio, f.Cycle.Low);
+        Assert.Equal(100 + 200 * Forecaster.DefaultHighRatio, f.Cycle.High);
+    }
+
+    [Fact]
+    public void The_band_widens_with_the_accounts_own_past_errors()
+    {
+        var rng = new Random(7);
+        var history = History(June.AddDays(-400), June.AddDays(9), _ => 10 + rng.NextDouble() * 10);
+        var f = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(9), history));
+        Assert.Equal(ForecastBandSource.OwnHistory, f.BandSource);
+        Assert.True(f.Cycle.Low < f.Cycle.Kwh && f.Cycle.Kwh < f.Cycle.High);
+        Assert.True(f.NextCycle.High - f.NextCycle.Low > 0);
+    }
+
+    [Fact]
+    public void A_complete_cycle_has_an_exact_band()
+    {
+        var history = History(June.AddDays(-90), JuneEnd, _ => 10);
+        var f = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, JuneEnd, history));
+        Assert.Equal(ForecastBandSource.Exact, f.BandSource);
+        Assert.Equal((300, 300, 300), (f.Cycle.Kwh, f.Cycle.Low, f.Cycle.High));
+    }
+
+    [Fact]
+    public void Missing_days_in_the_cycle_are_filled_not_counted_as_zero()
+    {
+        var history = History(June.AddDays(-90), June.AddDays(9), _ => 10).Where(h => h.Date != June.AddDays(3)).ToList();
+        var f = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(9), history));
+        Assert.Equal(100, f.ToDateKwh);
+    }
+
+    [Fact]
+    public void Data_after_the_last_complete_day_is_ignored()
+    {
+        var history = History(June.AddDays(-90), JuneEnd, d => d > June.AddDays(9) ? 1000 : 10);
+        Assert.Equal(300, Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(9), history)).Cycle.Kwh);
+    }
+
+    [Fact]
+    public void No_history_forecasts_zero_rather_than_failing() =>
+        Assert.Equal(0, Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(-1), [])).Cycle.Kwh);
+
+    [Theory]
+    [InlineData(-2, "Forecast.OriginOutsideCycle")]
+    [InlineData(30, "Forecast.OriginOutsideCycle")]
+    public void The_origin_must_lie_in_the_cycle(int offset, string code) =>
+        Assert.Equal(code, Assert.Throws<DomainException>(() => Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(offset), []))).Code);
+
+    [Fact]
+    public void An_inverted_cycle_is_refused() =>
+        Assert.Equal("Forecast.CycleInverted", Assert.Throws<DomainException>(() => Forecaster.Forecast(new ForecastRequest(JuneEnd, June, JuneEnd, []))).Code);
+}
