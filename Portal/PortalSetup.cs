@@ -3,6 +3,9 @@ using MudBlazor.Services;
 using Portal.Components;
 using Portal.Features.Accounts;
 using Portal.Features.BackOffice;
+using Portal.Features.Complaints;
+using Portal.Features.Safety;
+using Portal.Features.Tariffs;
 using Portal.Features.Demo;
 using Portal.Features.Home;
 using Portal.Features.Usage;
@@ -43,6 +46,9 @@ public static class PortalSetup
 
         services.AddAccountsFeature();
         services.AddUsageFeature();
+        services.AddTariffsFeature();
+        services.AddSafetyFeature();
+        services.AddComplaintsFeature();
         services.AddHomeFeature();
         services.AddBackOfficeFeature();
         services.AddDemoFeature();

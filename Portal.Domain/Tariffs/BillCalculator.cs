@@ -24,13 +24,13 @@ public static class BillCalculator
 {
     private const int Periods = 5;
 
-    public static Bill Calculate(TariffPackage package, AccountProfile profile, BillingPeriod period,
+    public static CalculatedBill Calculate(TariffPackage package, AccountProfile profile, BillingPeriod period,
         IReadOnlyList<DayReadings> readings, decimal tierKwhBefore = 0m, decimal? declaredDemandKw = null) =>
         Calculate(CompiledTariff.Compile(package), profile, PeriodUsage.Prepare(period, readings), tierKwhBefore, declaredDemandKw);
 
     /// <param name="tierKwhBefore">kWh already counted in the current tier cycle (tariff year or month) before the period starts.</param>
     /// <param name="declaredDemandKw">Declared contract demand for demand billing; null bills the actual maximum demand.</param>
-    public static Bill Calculate(CompiledTariff tariff, AccountProfile profile, PeriodUsage usage,
+    public static CalculatedBill Calculate(CompiledTariff tariff, AccountProfile profile, PeriodUsage usage,
         decimal tierKwhBefore = 0m, decimal? declaredDemandKw = null)
     {
         if (tierKwhBefore < 0) throw new DomainException("Tariff.TierStateNegative", "kWh used before the period cannot be negative.");
@@ -111,13 +111,13 @@ public static class BillCalculator
         return Price(tariff, profile, usage, buckets, tierCount, cum, maxDemandW, pfActiveWh, pfVarh, reactiveDays, seasons, declaredDemandKw);
     }
 
-    private static Bill Price(CompiledTariff tariff, AccountProfile profile, PeriodUsage usage, long[] buckets, int tierCount,
+    private static CalculatedBill Price(CompiledTariff tariff, AccountProfile profile, PeriodUsage usage, long[] buckets, int tierCount,
         long cum, long maxDemandW, long pfActiveWh, long pfVarh, int reactiveDays, List<string> seasons, decimal? declaredDemandKw)
     {
         var pkg = tariff.Package;
         var period = usage.Period;
         var months = period.Months;
-        var lines = new List<BillLine>();
+        var lines = new List<CalculatedBillLine>();
         var notes = new List<string>();
         var hasTiers = tariff.HasTiers;
         var hasTou = tariff.HasTimeOfUse;
@@ -145,7 +145,7 @@ public static class BillCalculator
                     touAmount += kwh * (periodPrice - basePrice);
                     tierAmount += kwh * adder;
                     var code = "energy" + (hasTiers ? $".t{t + 1}" : "") + (hasTou ? "." + PeriodCode((TouPeriod)p) : "") + (g > 0 ? $".s{g}" : "");
-                    lines.Add(new BillLine(code, BillLineKind.Energy, "Tariff.Line.Energy", kwh, "kWh", unitPrice,
+                    lines.Add(new CalculatedBillLine(code, BillLineKind.Energy, "Tariff.Line.Energy", kwh, "kWh", unitPrice,
                         new Money(kwh * unitPrice).RoundToFen(), hasTou ? (TouPeriod)p : null, hasTiers ? t + 1 : null));
                 }
         }
@@ -157,7 +157,7 @@ public static class BillCalculator
             if (basic.Method == BasicChargeMethod.Capacity)
             {
                 var qty = profile.ContractedCapacityKva * months;
-                lines.Add(new BillLine("basic.capacity", BillLineKind.BasicCapacity, "Tariff.Line.BasicCapacity", qty, "kVA·month",
+                lines.Add(new CalculatedBillLine("basic.capacity", BillLineKind.BasicCapacity, "Tariff.Line.BasicCapacity", qty, "kVA·month",
                     basic.Price, new Money(qty * basic.Price).RoundToFen()));
             }
             else
@@ -165,13 +165,13 @@ public static class BillCalculator
                 if (declaredDemandKw is { } declared) DemandBilling.EnsureDeclarationAllowed(basic, declared, profile.ContractedCapacityKva);
                 var billable = DemandBilling.Determine(basic, declaredDemandKw, maxDemandKw);
                 var qty = billable.NormalKw * months;
-                lines.Add(new BillLine("basic.demand", BillLineKind.BasicDemand, "Tariff.Line.BasicDemand", qty, "kW·month",
+                lines.Add(new CalculatedBillLine("basic.demand", BillLineKind.BasicDemand, "Tariff.Line.BasicDemand", qty, "kW·month",
                     basic.Price, new Money(qty * basic.Price).RoundToFen()));
                 if (billable.ExcessKw > 0)
                 {
                     var excessQty = billable.ExcessKw * months;
                     var excessPrice = basic.Price * basic.ExcessPriceMultiplier;
-                    lines.Add(new BillLine("basic.demand.excess", BillLineKind.BasicDemandExcess, "Tariff.Line.BasicDemandExcess",
+                    lines.Add(new CalculatedBillLine("basic.demand.excess", BillLineKind.BasicDemandExcess, "Tariff.Line.BasicDemandExcess",
                         excessQty, "kW·month", excessPrice, new Money(excessQty * excessPrice).RoundToFen()));
                 }
             }
@@ -189,20 +189,20 @@ public static class BillCalculator
                 var percent = PowerFactorTables.AdjustmentPercent(standard, (int)(pf * 100m));
                 var amount = new Money(subtotal.Yuan * percent / 100m).RoundToFen();
                 pfAdjustment = new PowerFactorAdjustment(standard, pf, percent, subtotal, amount);
-                lines.Add(new BillLine("powerFactor", BillLineKind.PowerFactor, "Tariff.Line.PowerFactor", subtotal.Yuan, "CNY",
+                lines.Add(new CalculatedBillLine("powerFactor", BillLineKind.PowerFactor, "Tariff.Line.PowerFactor", subtotal.Yuan, "CNY",
                     percent / 100m, amount));
             }
             else notes.Add("Bill.PowerFactorNoReactiveData");
         }
 
         if (pkg.FixedMonthlyFee > 0)
-            lines.Add(new BillLine("fixedFee", BillLineKind.FixedFee, "Tariff.Line.FixedFee", months, "month", pkg.FixedMonthlyFee,
+            lines.Add(new CalculatedBillLine("fixedFee", BillLineKind.FixedFee, "Tariff.Line.FixedFee", months, "month", pkg.FixedMonthlyFee,
                 new Money(months * pkg.FixedMonthlyFee).RoundToFen()));
         if (pkg.GreenPremiumPerKwh > 0)
-            lines.Add(new BillLine("greenPremium", BillLineKind.GreenPremium, "Tariff.Line.GreenPremium", totalKwh, "kWh", pkg.GreenPremiumPerKwh,
+            lines.Add(new CalculatedBillLine("greenPremium", BillLineKind.GreenPremium, "Tariff.Line.GreenPremium", totalKwh, "kWh", pkg.GreenPremiumPerKwh,
                 new Money(totalKwh * pkg.GreenPremiumPerKwh).RoundToFen()));
         foreach (var s in pkg.Surcharges)
-            lines.Add(new BillLine("surcharge." + s.Code, BillLineKind.Surcharge, "Tariff.Line.Surcharge", totalKwh, "kWh", s.PricePerKwh,
+            lines.Add(new CalculatedBillLine("surcharge." + s.Code, BillLineKind.Surcharge, "Tariff.Line.Surcharge", totalKwh, "kWh", s.PricePerKwh,
                 new Money(totalKwh * s.PricePerKwh).RoundToFen()));
 
         if (usage.EstimatedIntervals > 0) notes.Add("Bill.EstimatedIntervals");
@@ -211,7 +211,7 @@ public static class BillCalculator
         var highestTier = 0;
         for (var t = 0; t < kwhByTier.Length; t++) if (kwhByTier[t] > 0) highestTier = t + 1;
 
-        return new Bill
+        return new CalculatedBill
         {
             PackageCode = pkg.Code,
             PackageVersion = pkg.Version,

@@ -44,7 +44,7 @@ public sealed record BillChange(Money PreviousTotal, Money CurrentTotal, Money D
 /// </summary>
 public static class BillChangeExplainer
 {
-    public static BillChange Explain(Bill previous, Bill current)
+    public static BillChange Explain(CalculatedBill previous, CalculatedBill current)
     {
         var reasons = new List<BillChangeReason>();
         var diff = current.Total - previous.Total;
@@ -74,7 +74,7 @@ public static class BillChangeExplainer
             Add(BillChangeReasonKind.TierCrossed, e1.TierAmount - e0.TierAmount, previous.HighestTier, current.HighestTier);
         else Add(BillChangeReasonKind.TierUsage, e1.TierAmount - e0.TierAmount, e0.TierAmount, e1.TierAmount);
 
-        void Component(BillChangeReasonKind kind, Func<Bill, Money> amount)
+        void Component(BillChangeReasonKind kind, Func<CalculatedBill, Money> amount)
         {
             var (a, b) = (amount(previous), amount(current));
             Add(kind, (b - a).Yuan, a.Yuan, b.Yuan);

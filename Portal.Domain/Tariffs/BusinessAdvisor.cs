@@ -85,7 +85,7 @@ public static class BusinessAdvisor
     }
 
     /// <summary>Explains the power factor of a bill whose package adjusts for it.</summary>
-    public static PowerFactorExplanation ExplainPowerFactor(Bill bill)
+    public static PowerFactorExplanation ExplainPowerFactor(CalculatedBill bill)
     {
         if (bill.PowerFactorAdjustment is not { } adj)
             throw new DomainException("Tariff.NoPowerFactorAdjustment", "The bill has no power-factor adjustment to explain.");

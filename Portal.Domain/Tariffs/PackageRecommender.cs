@@ -49,7 +49,7 @@ public sealed record CostDriver(CostComponent Component, TouPeriod? Period, int?
     public Money Difference => Candidate - Current;
 }
 
-public sealed record PackageCost(string PackageCode, int PackageVersion, Money AnnualCost, IReadOnlyList<Bill> MonthlyBills);
+public sealed record PackageCost(string PackageCode, int PackageVersion, Money AnnualCost, IReadOnlyList<CalculatedBill> MonthlyBills);
 
 public sealed record PackageOption(PackageCost Cost, Money SavingVsCurrent, IReadOnlyList<CostDriver> Drivers);
 
@@ -129,7 +129,7 @@ public static class PackageRecommender
     /// <summary>Twelve monthly bills in order, the tier state of each month carried into the next.</summary>
     public static PackageCost PriceYear(CompiledTariff tariff, AccountProfile profile, IReadOnlyList<PeriodUsage> months, decimal? declaredDemandKw = null)
     {
-        var bills = new Bill[months.Count];
+        var bills = new CalculatedBill[months.Count];
         var tierKwh = InitialTierKwh(tariff, months);
         var declared = tariff.Package.Basic?.Method == BasicChargeMethod.Demand ? declaredDemandKw : null;
         for (var m = 0; m < months.Count; m++)

@@ -80,7 +80,7 @@ public class BillCalculatorTests
         var tier2 = BillCalculator.Calculate(tou, Household, day, readings, tierKwhBefore: 3000m);
         var tier3 = BillCalculator.Calculate(tou, Household, day, readings, tierKwhBefore: 5000m);
 
-        static (decimal Peak, decimal Valley) Prices(Bill b) =>
+        static (decimal Peak, decimal Valley) Prices(CalculatedBill b) =>
             (b.Lines.Single(l => l.Period == TouPeriod.Peak).UnitPrice, b.Lines.Single(l => l.Period == TouPeriod.Valley).UnitPrice);
         Assert.Equal((0.568m, 0.288m), Prices(tier1));
         Assert.Equal((0.618m, 0.338m), Prices(tier2));

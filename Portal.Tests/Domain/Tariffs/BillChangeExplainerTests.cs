@@ -7,7 +7,7 @@ namespace Portal.Tests.Domain.Tariffs;
 
 public class BillChangeExplainerTests
 {
-    private static Bill BillFor(TariffPackage p, BillingPeriod period, int wh, decimal tierBefore = 0, int minutes = 15) =>
+    private static CalculatedBill BillFor(TariffPackage p, BillingPeriod period, int wh, decimal tierBefore = 0, int minutes = 15) =>
         BillCalculator.Calculate(p, Household, period, Constant(period.Start, period.End, wh, minutes), tierBefore);
 
     private static void AssertSumsToDifference(BillChange change) =>

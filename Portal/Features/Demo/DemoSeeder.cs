@@ -125,9 +125,9 @@ public sealed class DemoSeeder(
 
     private static string DefaultPackage(DemoAccountSpec s) => s.Type switch
     {
-        CustomerType.Residential => s.Index % 5 == 0 && s.Index != 0 ? "RES-TIERED-TOU" : "RES-TIERED",
-        CustomerType.LargeIndustrial => s.Index % 2 == 0 ? "BIZ-TWOPART-DEMAND" : "BIZ-TWOPART-CAPACITY",
-        _ => s.CapacityKva >= 100m && s.Index % 3 == 0 ? "BIZ-TOU" : "BIZ-SINGLE",
+        CustomerType.Residential => s.Index % 5 == 0 && s.Index != 0 ? "XJ-RES-TIER-TOU" : "XJ-RES-TIER",
+        CustomerType.LargeIndustrial => s.Index % 2 == 0 ? "XJ-2P-DEM" : "XJ-2P-CAP",
+        _ => s.CapacityKva >= 100m && s.Index % 3 == 0 ? "XJ-BIZ-TOU" : "XJ-BIZ-SINGLE",
     };
 
     private async Task SeedActivitiesAsync(IReadOnlyList<DemoAccountSpec> specs, DateOnly today, CancellationToken ct)

@@ -6,7 +6,9 @@ namespace Portal.Infrastructure.Jobs;
 /// <summary>Every recurring schedule in one place. Times are China Standard Time.</summary>
 public static class RecurringSchedules
 {
-    public static readonly TimeZoneInfo ChinaTime = TimeZoneInfo.CreateCustomTimeZone("CST+8", TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
+    /// <summary>China Standard Time from the IANA database (Hangfire stores the id); UTC if tzdata is missing.</summary>
+    public static readonly TimeZoneInfo ChinaTime =
+        TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Shanghai", out var tz) ? tz : TimeZoneInfo.Utc;
 
     public static void Register(IRecurringJobManager jobs)
     {

@@ -21,7 +21,7 @@ public enum BillLineKind
 /// is the localization key ("Tariff.Line.Energy"), to be filled with Period / Tier / the surcharge code.
 /// The power-factor line has Quantity = the base in ¥, Unit "CNY" and UnitPrice = the rate (0.005 = +0.5%).
 /// </summary>
-public sealed record BillLine(
+public sealed record CalculatedBillLine(
     string Code,
     BillLineKind Kind,
     string DescriptionKey,
@@ -52,13 +52,13 @@ public sealed record PowerFactorAdjustment(
     Money Amount);
 
 /// <summary>A priced billing period. Produced by <see cref="BillCalculator"/>; pure data for UI, PDF and storage.</summary>
-public sealed record Bill
+public sealed record CalculatedBill
 {
     public required string PackageCode { get; init; }
     public required int PackageVersion { get; init; }
     public required BillingPeriod Period { get; init; }
     public int Days => Period.Days;
-    public required IReadOnlyList<BillLine> Lines { get; init; }
+    public required IReadOnlyList<CalculatedBillLine> Lines { get; init; }
     /// <summary>Basic + energy charge: the electricity charge the power-factor adjustment is a percentage of.</summary>
     public required Money Subtotal { get; init; }
     /// <summary>Sum of all lines (each already rounded to the fen).</summary>

@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain.Billing;
+using Portal.Domain.Tariffs;
+using Portal.Features.Demo;
+
+namespace Portal.Features.Tariffs;
+
+/// <summary>
+/// Demo bills are produced by the bill engine from the same readings the usage pages show, so bills,
+/// statements and recommendations agree. Payments follow each account's habit: on time, sometimes late, in arrears.
+/// </summary>
+public sealed class DemoBillingStep(IDbContextFactory<AppDbContext> dbFactory, TariffCatalog catalog) : IDemoSeedStep
+{
+    public int Order => 10;
+
+    /// <summary>Bills are issued on the 3rd of the following month and due 15 days later.</summary>
+    public static DateOnly IssueDate(DateOnly periodEnd) => periodEnd.AddDays(2);
+
+    public static DateOnly DueDate(DateOnly issued) => issued.AddDays(15);
+
+    public async Task SeedAsync(DemoSeedContext context, CancellationToken ct)
+    {
+        var gen = new DemoDataGenerator();
+        var lastComplete = new DateOnly(context.Today.Year, context.Today.Month, 1);
+        foreach (var batch in context.Accounts.Chunk(25))
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var accounts = await db.Accounts.AsNoTracking().Where(a => batch.Select(b => b.Id).Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+            foreach (var spec in batch)
+            {
+                var account = accounts[spec.Id];
+                var compiled = catalog.Compiled(account.TariffPackageCode);
+                var r = new Random(HashCode.Combine(spec.Index, 777));
+                var tierBefore = 0m;
+                var start = context.FirstDay > spec.OpenedOn ? context.FirstDay : new DateOnly(spec.OpenedOn.Year, spec.OpenedOn.Month, 1).AddMonths(1);
+                var bills = new List<Bill>();
+                for (var month = start; month < lastComplete; month = month.AddMonths(1))
+                {
+                    var period = BillingPeriod.Month(month.Year, month.Month);
+                    var days = gen.Days(spec, period.Start, period.End).ToList();
+                    var usage = PeriodUsage.Prepare(period, days);
+                    var calc = BillCalculator.Calculate(compiled, account.Profile, usage, tierBefore, account.DeclaredDemandKw);
+                    tierBefore = calc.TierKwhAfter;
+                    var issued = IssueDate(period.End);
+                    bills.Add(new Bill(BillId(spec.Index, month), account.Id, period.Start, period.End, issued, DueDate(issued),
+                        calc.PackageCode, calc.TotalKwh, calc.Lines.Select(l => new BillLine(l.Code, l.DescriptionKey, l.Quantity, l.Unit, l.UnitPrice, l.Amount.Yuan))));
+                }
+                Pay(bills, spec.PaymentHabit, context.Today, r);
+                db.Bills.AddRange(bills);
+            }
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    private static void Pay(List<Bill> bills, int habit, DateOnly today, Random r)
+    {
+        for (var i = 0; i < bills.Count; i++)
+        {
+            var bill = bills[i];
+            var fromEnd = bills.Count - i;
+            // Accounts in arrears have left their last 2–4 bills unpaid.
+            if (habit == 2 && fromEnd <= 2 + (bill.AccountId.GetHashCode() & 1) * 2) continue;
+            var late = habit switch { 0 => false, 1 => r.NextDouble() < 0.3, _ => r.NextDouble() < 0.6 };
+            var paidOn = late ? bill.DueDate.AddDays(r.Next(3, 45)) : bill.IssuedOn.AddDays(r.Next(0, 14));
+            if (paidOn > today.AddDays(-1)) continue; // not paid yet
+            if (bill.Amount > 0)
+                bill.RecordPayment(PaymentId(bill.Id), paidOn, bill.Amount, r.Next(3) switch { 0 => "WeChat", 1 => "Alipay", _ => "Counter" });
+        }
+    }
+
+    private static Guid BillId(int account, DateOnly month) => Deterministic(account, month.DayNumber, 1);
+    private static Guid PaymentId(Guid billId) => Deterministic(billId.GetHashCode(), 0, 2);
+
+    private static Guid Deterministic(int a, int b, int c)
+    {
+        var bytes = new byte[16];
+        new Random(HashCode.Combine(a, b, c)).NextBytes(bytes);
+        return new Guid(bytes);
+    }
+}
