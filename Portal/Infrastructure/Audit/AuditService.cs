@@ -75,7 +75,7 @@ public sealed class AuditService(IDbContextFactory<AppDbContext> dbFactory, Time
 
     internal static string ComputeHash(AuditEntry e)
     {
-        var text = string.Join('\u001f', e.Id, e.AtUtc.ToString("O"), e.UserId, e.UserName, e.Action, e.Target, e.Outcome,
+        var text = string.Join('\u001f', e.Id, e.AtUtc.ToString("yyyy-MM-ddTHH:mm:ss.fffffff", System.Globalization.CultureInfo.InvariantCulture), e.UserId, e.UserName, e.Action, e.Target, e.Outcome,
             e.Endpoint, e.ClientIp, e.Detail, e.PreviousHash);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
