@@ -4,10 +4,10 @@ using Portal.Components;
 using Portal.Features.Accounts;
 using Portal.Features.BackOffice;
 using Portal.Features.Complaints;
-using Portal.Features.Safety;
-using Portal.Features.Tariffs;
 using Portal.Features.Demo;
 using Portal.Features.Home;
+using Portal.Features.Safety;
+using Portal.Features.Tariffs;
 using Portal.Features.Usage;
 using Portal.Infrastructure.Audit;
 using Portal.Infrastructure.Database;
@@ -58,13 +58,14 @@ public static class PortalSetup
     public static WebApplication UsePortal(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        // Before the separation, so its 404s show the friendly not-found page.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseMiddleware<EndpointSeparationMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
         }
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseRequestLocalization();
         app.UseThemeFiles();

@@ -72,7 +72,7 @@ public sealed class DemoDataGenerator(int seed = 20261126)
                 $"M{r.Next(10000000, 99999999)}", address, phone, habit);
         }
 
-        var large = i is 2 or 3 || r.NextDouble() < 0.35;
+        var large = i is 2 or 3 || (i != 1 && r.NextDouble() < 0.35);
         var capacity = large ? new[] { 315m, 400m, 630m, 800m, 1000m, 1250m, 2000m }[r.Next(7)] : new[] { 50m, 80m, 100m, 125m, 160m, 200m, 250m }[r.Next(7)];
         var industry = large && (i == 3 || r.NextDouble() < 0.6);
         return new(i, id, number, Firms[r.Next(Firms.Length)] + (i % 7 == 0 ? "" : $"（{i}）"),

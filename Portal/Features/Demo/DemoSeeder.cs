@@ -184,8 +184,14 @@ public sealed class DemoSeeder(
         {
             user = new ApplicationUser
             {
-                UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, PreferredCulture = culture,
-                WorkPhone = phone, WorkHours = hours, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                DisplayName = name,
+                PreferredCulture = culture,
+                WorkPhone = phone,
+                WorkHours = hours,
+                CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             };
             var result = await users.CreateAsync(user, DemoPassword);
             if (!result.Succeeded) throw new InvalidOperationException("Demo user: " + string.Join("; ", result.Errors.Select(e => e.Description)));

@@ -52,7 +52,9 @@ public static class SecuritySetup
             o.AddPolicy(RateLimitPolicies.Auth, http => http.Request.Method == HttpMethods.Post
                 ? RateLimitPartition.GetFixedWindowLimiter("ip:" + http.Connection.RemoteIpAddress, _ => new FixedWindowRateLimiterOptions
                 {
-                    PermitLimit = limits.AuthPostsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+                    PermitLimit = limits.AuthPostsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
                 })
                 : RateLimitPartition.GetNoLimiter("get"));
             o.AddPolicy(RateLimitPolicies.Download, http => RateLimitPartition.GetFixedWindowLimiter(
