@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Portal.Domain.Accounts;
 using Portal.Domain.Common;
 using Portal.Domain.Tariffs;
@@ -169,32 +168,5 @@ public class PackageRecommenderTests
         Assert.Equal(500, wh[40]);
         Assert.Equal(1700, wh[0]);
         Assert.Equal(usage.TotalWh, shifted.TotalWh);
-    }
-
-    [Fact]
-    public void A_year_through_the_seed_catalogue_is_fast()
-    {
-        // Budget (brief): one account-year of 15-minute data through ~7 packages in ≤ 5 ms. Measured after a
-        // warm-up; the assertion allows for a shared CI machine, the printed figure is the one to watch.
-        var seeds = SeedPackageTests.LoadAll();
-        var profile = new AccountProfile(CustomerType.Business, VoltageLevel.Kv1To10, 200m, "Kuitun");
-        var readings = Shaped(WindowStart, WindowEnd, (d, i) => 20_000 + (i * 37 + d.Day * 11) % 9_000, varhPerInterval: 9_000);
-        var compiled = seeds.Select(CompiledTariff.Compile).ToList();
-        void Run()
-        {
-            // Preparing the months (gap filling) is part of the run: it happens once per account, then every package reuses it.
-            var months = Enumerable.Range(0, 12)
-                .Select(m => PeriodUsage.Prepare(new BillingPeriod(WindowStart.AddMonths(m), WindowStart.AddMonths(m + 1)), readings)).ToList();
-            foreach (var c in compiled) PackageRecommender.PriceYear(c, profile, months, declaredDemandKw: 100m);
-        }
-
-        Run();
-        var sw = Stopwatch.StartNew();
-        const int rounds = 5;
-        for (var r = 0; r < rounds; r++) Run();
-        var perYear = sw.Elapsed.TotalMilliseconds / rounds;
-
-        Console.WriteLine($"Pricing one account-year through {compiled.Count} packages: {perYear:0.00} ms");
-        Assert.True(perYear < 50, $"{perYear:0.00} ms for {compiled.Count} packages");
     }
 }
