@@ -19,8 +19,13 @@ public sealed class EndpointOptions
     /// <summary>Intranet URL for staff: back office and the Hangfire dashboard (/jobs).</summary>
     public string Internal { get; set; } = "http://127.0.0.1:5081";
 
-    /// <summary>CIDR ranges allowed to reach the internal endpoint; anything else gets 404.</summary>
-    public string[] InternalAllowedNetworks { get; set; } = ["127.0.0.0/8", "::1/128"];
+    /// <summary>
+    /// CIDR ranges allowed to reach the internal endpoint; anything else gets 404. Empty means loopback only.
+    /// (No initializer: the configuration binder appends to an existing array, so a default here could never be removed.)
+    /// </summary>
+    public string[] InternalAllowedNetworks { get; set; } = [];
+
+    public static readonly string[] LoopbackOnly = ["127.0.0.0/8", "::1/128"];
 
     /// <summary>Reverse proxies whose X-Forwarded-For/Proto headers are honoured (IP addresses).</summary>
     public string[] TrustedProxies { get; set; } = [];
@@ -28,7 +33,7 @@ public sealed class EndpointOptions
     public int PublicPort => new Uri(Public).Port;
     public int InternalPort => new Uri(Internal).Port;
 
-    public IReadOnlyList<IPNetwork> ParseAllowedNetworks() => InternalAllowedNetworks.Select(n =>
+    public IReadOnlyList<IPNetwork> ParseAllowedNetworks() => (InternalAllowedNetworks.Length == 0 ? LoopbackOnly : InternalAllowedNetworks).Select(n =>
         IPNetwork.TryParse(n, out var net) ? net : throw new Database.ConfigurationException(
             $"Configuration key 'Endpoints:InternalAllowedNetworks' has an invalid CIDR '{n}'.")).ToList();
 }
