@@ -9,6 +9,7 @@ using Portal.Features.Home;
 using Portal.Features.Safety;
 using Portal.Features.Tariffs;
 using Portal.Features.Usage;
+using Portal.Features.Users;
 using Portal.Infrastructure.Audit;
 using Portal.Infrastructure.Database;
 using Portal.Infrastructure.Jobs;
@@ -51,6 +52,7 @@ public static class PortalSetup
         services.AddComplaintsFeature();
         services.AddHomeFeature();
         services.AddBackOfficeFeature();
+        services.AddUsersFeature();
         services.AddDemoFeature();
         return builder;
     }
