@@ -39,6 +39,16 @@ public sealed class RecommendationService(IDbContextFactory<AppDbContext> dbFact
         return new RecommendationInputs(header, catalog.Get(header.PackageCode), catalog.All.ToList(), days, asOf);
     }
 
+    public async Task<IReadOnlyList<AccountHeader>> OwnAccountsAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var own = await access.OwnAccountIdsAsync(user, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Accounts.AsNoTracking().Where(a => own.Contains(a.Id)).OrderBy(a => a.AccountNumber)
+            .Select(a => new AccountHeader(a.Id, a.AccountNumber, a.HolderName, new AccountProfile(a.Type, a.Voltage, a.ContractedCapacityKva, a.Region),
+                a.TariffPackageCode, a.DeclaredDemandKw))
+            .ToListAsync(ct);
+    }
+
     public async Task<AccountHeader?> HeaderAsync(Guid accountId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
