@@ -106,8 +106,8 @@ public sealed class SwitchService(IDbContextFactory<AppDbContext> dbFactory, Acc
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return SwitchResult.Fail("Switch.AlreadyDecided"); }
         await audit.RecordAsync(Audit(staff, approve ? "Tariff.SwitchApproved" : "Tariff.SwitchRejected", request, request.Reason), ct);
-        await notifications.NotifyAsync(request.RequestedByUserId, approve ? "Notify.SwitchApproved" : "Notify.SwitchRejected",
-            $"{request.ToPackageCode}|{request.EffectiveFrom:yyyy-MM-dd}", $"/tariffs/{request.AccountId}", ct: ct);
+        await notifications.NotifyAsync(request.RequestedByUserId, approve ? "SwitchApproved" : "SwitchRejected",
+            $"{request.ToPackageCode} · {request.EffectiveFrom:yyyy-MM-dd}", $"/tariffs/{request.AccountId}", ct: ct);
         return SwitchResult.Success;
     }
 
