@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
@@ -44,6 +43,4 @@ public partial class BillDetailPage
         "Bill.EstimatedIntervals" => L[key, bd.EstimatedIntervals, bd.ExpectedIntervals, Components.Shared.Format.Enum(L, bd.Estimation)],
         _ => L[key],
     };
-
-    private static string Number(decimal v) => v.ToString("#,##0.###", CultureInfo.CurrentCulture);
 }

@@ -112,6 +112,10 @@ public sealed partial class TariffsPage : IDisposable
         await LoadSwitchesAsync(user);
     }
 
+    /// <summary>Shifting peak to valley only changes a price where the current or an eligible package has time of use.</summary>
+    private bool CanShift => inputs is { } i && i.Candidates.Where(p => p.Code == i.Current.Code || p.IsEligibleFor(i.Account.Profile))
+        .Any(p => p.Energy.TimeOfUse is not null);
+
     private string PackageName(string code) => Catalog.TryGet(code, out var p) ? TariffText.PackageName(p!) : code;
 
     private static string Percent(decimal share) => share.ToString("0%", CultureInfo.CurrentCulture);
