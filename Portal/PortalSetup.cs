@@ -84,6 +84,7 @@ public static class PortalSetup
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapBackOfficeEndpoints();
+        app.MapTariffs();
         return app;
     }
 

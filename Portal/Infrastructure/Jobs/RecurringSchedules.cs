@@ -1,4 +1,5 @@
 using Hangfire;
+using Portal.Features.Tariffs;
 using Portal.Features.Usage;
 
 namespace Portal.Infrastructure.Jobs;
@@ -16,5 +17,8 @@ public static class RecurringSchedules
 
         // Monthly aggregates behind the usage pages; incremental, so every 10 minutes is cheap.
         jobs.AddOrUpdate<UsageRollupJob>(UsageRollupJob.Id, j => j.RunAsync(CancellationToken.None), "*/10 * * * *", cst);
+
+        // Approved tariff switches take effect on the first day of a billing cycle; hourly catches a missed run.
+        jobs.AddOrUpdate<TariffSwitchJob>(TariffSwitchJob.Id, j => j.RunAsync(CancellationToken.None), "5 * * * *", cst);
     }
 }
