@@ -41,6 +41,7 @@ public static class PortalSetup
         services.AddPortalLocalization();
         services.AddPortalJobs(config);
         services.AddSingleton<AuditService>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter);
@@ -81,6 +82,7 @@ public static class PortalSetup
 
         app.MapStaticAssets();
         app.MapCultureSwitch();
+        app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapBackOfficeEndpoints();

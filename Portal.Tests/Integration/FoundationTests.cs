@@ -34,6 +34,15 @@ public class FoundationTests(PortalHost host) : IClassFixture<PortalHost>
             Assert.Equal(Math.Round(b.Lines.Sum(l => l.Amount), 2, MidpointRounding.AwayFromZero), b.Amount);
     }
 
+    [Fact]
+    public async Task The_health_endpoint_reports_a_reachable_database()
+    {
+        using var client = host.Client();
+        var response = await client.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
     [Theory]
     [InlineData("/Account/Login")]
     [InlineData("/Account/Register")]
