@@ -5,6 +5,7 @@ using Portal.Features.Accounts;
 using Portal.Features.BackOffice;
 using Portal.Features.Complaints;
 using Portal.Features.Safety;
+using Portal.Features.Statements;
 using Portal.Features.Tariffs;
 using Portal.Features.Demo;
 using Portal.Features.Home;
@@ -52,6 +53,7 @@ public static class PortalSetup
         services.AddHomeFeature();
         services.AddBackOfficeFeature();
         services.AddDemoFeature();
+        services.AddStatementsFeature();
         return builder;
     }
 
@@ -81,6 +83,7 @@ public static class PortalSetup
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapBackOfficeEndpoints();
+        app.MapStatementEndpoints();
         return app;
     }
 

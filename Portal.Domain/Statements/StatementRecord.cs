@@ -14,8 +14,10 @@ public sealed class StatementRecord
     private StatementRecord() { }
 
     private StatementRecord(Guid id, Guid accountId, Guid billId, DateOnly periodStart, int revision, DateTime issuedAtUtc,
-        string culture, byte[] pdf, Guid? supersedesId, string? correctionReason)
+        string culture, byte[] pdf, string content, Guid? supersedesId, string? correctionReason)
     {
+        if (string.IsNullOrWhiteSpace(content))
+            throw new DomainException("Statement.ContentMissing", "A statement keeps the content it was drawn from.");
         if (pdf is null || pdf.Length < 5 || pdf[0] != '%' || pdf[1] != 'P' || pdf[2] != 'D' || pdf[3] != 'F')
             throw new DomainException("Statement.NotPdf", "A statement's bytes must be a PDF document.");
         if (!Cultures.Contains(culture))
@@ -30,6 +32,7 @@ public sealed class StatementRecord
         IssuedAtUtc = issuedAtUtc;
         Culture = culture;
         Pdf = pdf;
+        Content = content;
         SizeBytes = pdf.Length;
         Sha256 = HashOf(pdf);
         SupersedesId = supersedesId;
@@ -47,22 +50,24 @@ public sealed class StatementRecord
     public string Culture { get; private set; } = "";
     public byte[] Pdf { get; private set; } = [];
     public int SizeBytes { get; private set; }
+    /// <summary>The <see cref="StatementDocument"/> the PDF was drawn from (JSON), so the HTML twin shows exactly what was issued.</summary>
+    public string Content { get; private set; } = "";
     /// <summary>Lower-case hex SHA-256 of <see cref="Pdf"/>.</summary>
     public string Sha256 { get; private set; } = "";
     public Guid? SupersedesId { get; private set; }
     public string? CorrectionReason { get; private set; }
 
-    public static StatementRecord Issue(Guid id, Guid accountId, Guid billId, DateOnly periodStart, DateTime issuedAtUtc, string culture, byte[] pdf) =>
-        new(id, accountId, billId, periodStart, 1, issuedAtUtc, culture, pdf, null, null);
+    public static StatementRecord Issue(Guid id, Guid accountId, Guid billId, DateOnly periodStart, DateTime issuedAtUtc, string culture, byte[] pdf, string content) =>
+        new(id, accountId, billId, periodStart, 1, issuedAtUtc, culture, pdf, content, null, null);
 
     /// <summary>A corrected statement for the same period: the next revision, referencing this one. This record stays as it was.</summary>
-    public StatementRecord Correct(Guid id, DateTime issuedAtUtc, string culture, byte[] pdf, string reason)
+    public StatementRecord Correct(Guid id, DateTime issuedAtUtc, string culture, byte[] pdf, string content, string reason)
     {
         if (string.IsNullOrWhiteSpace(reason))
             throw new DomainException("Statement.CorrectionReasonRequired", "A correction needs a reason.");
         if (issuedAtUtc < IssuedAtUtc)
             throw new DomainException("Statement.CorrectionBeforeOriginal", "A correction cannot be issued before the statement it corrects.");
-        return new(id, AccountId, BillId, PeriodStart, Revision + 1, issuedAtUtc, culture, pdf, Id, reason.Trim());
+        return new(id, AccountId, BillId, PeriodStart, Revision + 1, issuedAtUtc, culture, pdf, content, Id, reason.Trim());
     }
 
     /// <summary>True when the stored bytes still hash to the stored SHA-256.</summary>

@@ -7,6 +7,7 @@ using Portal.Domain.Complaints;
 using Portal.Domain.Ratings;
 using Portal.Domain.Safety;
 using Portal.Domain.Service;
+using Portal.Domain.Statements;
 using Portal.Infrastructure.Audit;
 
 namespace Portal.Data;
@@ -33,6 +34,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<JobCheckpoint> JobCheckpoints => Set<JobCheckpoint>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<StatementRecord> Statements => Set<StatementRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,4 +1,5 @@
 using Hangfire;
+using Portal.Features.Statements;
 using Portal.Features.Usage;
 
 namespace Portal.Infrastructure.Jobs;
@@ -16,5 +17,6 @@ public static class RecurringSchedules
 
         // Monthly aggregates behind the usage pages; incremental, so every 10 minutes is cheap.
         jobs.AddOrUpdate<UsageRollupJob>(UsageRollupJob.Id, j => j.RunAsync(CancellationToken.None), "*/10 * * * *", cst);
+        StatementsFeature.RegisterSchedules(jobs, cst);
     }
 }
