@@ -12,6 +12,7 @@ public static class StatementsFeature
         services.AddSingleton<StatementPdfRenderer>();
         services.AddSingleton<StatementIssuer>();
         services.AddSingleton<StatementService>();
+        services.AddSingleton<StatementAdminService>();
         services.AddSingleton<IStatementCreditInfo, NoStatementCreditInfo>();
         services.AddTransient<IssueStatementsJob>();
         return services;
