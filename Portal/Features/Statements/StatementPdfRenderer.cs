@@ -126,7 +126,7 @@ public sealed class StatementPdfRenderer(IStringLocalizer<SharedResource> l)
             {
                 using var g = XGraphics.FromPdfPage(_pdf.Pages[i], XGraphicsPdfPageOptions.Append);
                 g.DrawLine(new XPen(Border, 0.5), Margin, y - 10, PageWidth - Margin, y - 10);
-                g.DrawString($"{l["Statement.Footer"]} · {d.PortalLink}", _small, new XSolidBrush(Muted), Margin, y);
+                g.DrawString(l["Statement.Footer", d.PortalLink], _small, new XSolidBrush(Muted), Margin, y);
                 g.DrawString(l["Statement.Page", i + 1, _pdf.PageCount], _small, new XSolidBrush(Muted), new XRect(Margin, y - 8, ContentWidth, 10), XStringFormats.TopRight);
             }
         }
@@ -290,6 +290,7 @@ public sealed class StatementPdfRenderer(IStringLocalizer<SharedResource> l)
             const double height = 95;
             Need(height + 60);
             Section(l["Statement.ChartSection"]);
+            _y += 8;
             var months = d.UsageHistory;
             var max = Math.Max(1m, months.Max(m => m.Kwh));
             var scale = NiceCeiling((double)max);
@@ -351,7 +352,6 @@ public sealed class StatementPdfRenderer(IStringLocalizer<SharedResource> l)
             }
             if (d.Manager is { } m)
                 Paragraph(l["Statement.ManagerSection"] + ": " + string.Join(" · ", new[] { m.Name, m.Phone, m.Hours }.Where(s => !string.IsNullOrWhiteSpace(s))), _bold, Text);
-            Paragraph(l["Statement.OnlineText", d.PortalLink], _small, Muted);
         }
 
         /// <summary>Wraps text to the content width (by character, which suits Chinese and is good enough for the English tips).</summary>
