@@ -32,7 +32,7 @@ public class IssueStatementsJobTests(IssueStatementsJobTests.Host host) : IClass
         Assert.Equal(bills, await check.Statements.CountAsync(s => s.PeriodStart == period));
         Assert.All(await check.Statements.AsNoTracking().Where(s => s.PeriodStart == period).ToListAsync(), s => Assert.True(s.IsIntact()));
         var progress = await check.JobCheckpoints.SingleAsync(c => c.Name == IssueStatementsJob.Id);
-        Assert.Equal($"{period:yyyy-MM} bills={bills} issued=0 skipped={bills} failed=0", progress.State);
+        Assert.Equal($"{period:yyyy-MM} finished bills={bills} issued=0 skipped={bills} failed=0", progress.State);
     }
 
     [Fact]

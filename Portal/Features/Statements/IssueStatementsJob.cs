@@ -38,6 +38,7 @@ public sealed class IssueStatementsJob(IDbContextFactory<AppDbContext> dbFactory
         }
         int done = 0, failed = 0, skipped = bills - pending.Count;
         log.LogInformation("Statements {Period:yyyy-MM}: {Bills} bills, {Pending} to issue", period, bills, pending.Count);
+        await ProgressAsync(period, bills, done, skipped, failed, finished: false, ct);
         foreach (var billId in pending)
         {
             ct.ThrowIfCancellationRequested();
@@ -52,20 +53,20 @@ public sealed class IssueStatementsJob(IDbContextFactory<AppDbContext> dbFactory
                 failed++;
                 log.LogError(e, "Statement for bill {BillId} could not be issued; the next run retries it", billId);
             }
-            if ((done + failed) % ProgressEvery == 0) await ProgressAsync(period, bills, done, skipped, failed, ct);
+            if ((done + failed) % ProgressEvery == 0) await ProgressAsync(period, bills, done, skipped, failed, finished: false, ct);
         }
-        await ProgressAsync(period, bills, done, skipped, failed, ct);
+        await ProgressAsync(period, bills, done, skipped, failed, finished: true, ct);
         log.LogInformation("Statements {Period:yyyy-MM}: {Issued} issued, {Skipped} already there, {Failed} failed", period, done, skipped, failed);
         return new IssueRunSummary(period, bills, done, skipped, failed);
     }
 
-    private async Task ProgressAsync(DateOnly period, int bills, int issued, int skipped, int failed, CancellationToken ct)
+    private async Task ProgressAsync(DateOnly period, int bills, int issued, int skipped, int failed, bool finished, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.JobCheckpoints.FindAsync([Id], ct);
         if (row is null) db.JobCheckpoints.Add(row = new JobCheckpoint { Name = Id });
         row.LastRunUtc = clock.GetUtcNow().UtcDateTime;
-        row.State = string.Create(CultureInfo.InvariantCulture, $"{period:yyyy-MM} bills={bills} issued={issued} skipped={skipped} failed={failed}");
+        row.State = string.Create(CultureInfo.InvariantCulture, $"{period:yyyy-MM} {(finished ? "finished" : "running")} bills={bills} issued={issued} skipped={skipped} failed={failed}");
         await db.SaveChangesAsync(ct);
     }
 }
