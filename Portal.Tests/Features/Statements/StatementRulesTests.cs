@@ -22,3 +22,24 @@ public class StatementRulesTests
         Assert.Equal(expected, StatementText.FileName(account, new DateOnly(year, month, 1), revision));
     }
 }
+
+public class IssueRunStateTests
+{
+    [Fact]
+    public void The_progress_row_reads_back_into_its_counts()
+    {
+        var state = IssueRunState.Parse("2026-10 finished bills=40 issued=39 skipped=1 failed=0");
+        Assert.Equal(new IssueRunState("2026-10", true, 40, 39, 1, 0), state);
+        Assert.False(IssueRunState.Parse("2026-10 running bills=40 issued=3 skipped=0 failed=0")!.Finished);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("2026-10 finished bills=40 issued=x skipped=1 failed=0")]
+    [InlineData("2026-10 finished bills=40 issued=39")]
+    public void A_malformed_progress_row_reads_as_nothing(string? text)
+    {
+        Assert.Null(IssueRunState.Parse(text));
+    }
+}

@@ -6,6 +6,21 @@ namespace Portal.Features.Statements;
 
 public sealed record IssueRunSummary(DateOnly Period, int Bills, int Issued, int Skipped, int Failed);
 
+/// <summary>The progress row read back: "2026-10 running bills=40 issued=12 skipped=0 failed=0".</summary>
+public sealed record IssueRunState(string Period, bool Finished, int Bills, int Issued, int Skipped, int Failed)
+{
+    public static IssueRunState? Parse(string? state)
+    {
+        var parts = state?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        if (parts.Length != 6) return null;
+        var values = parts[2..].Select(p => p.Split('=')).Where(kv => kv.Length == 2)
+            .ToDictionary(kv => kv[0], kv => int.TryParse(kv[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1);
+        int Get(string k) => values.TryGetValue(k, out var v) ? v : -1;
+        var result = new IssueRunState(parts[0], parts[1] == "finished", Get("bills"), Get("issued"), Get("skipped"), Get("failed"));
+        return result.Bills < 0 || result.Issued < 0 || result.Skipped < 0 || result.Failed < 0 ? null : result;
+    }
+}
+
 /// <summary>
 /// Issues the month's statements after the billing run: one per bill of the period that has none yet.
 /// Idempotent (issued → skipped), so a re-run or the next month's sweep finishes what a lost run left.

@@ -352,6 +352,8 @@ public sealed class StatementPdfRenderer(IStringLocalizer<SharedResource> l)
             }
             if (d.Manager is { } m)
                 Paragraph(l["Statement.ManagerSection"] + ": " + string.Join(" · ", new[] { m.Name, m.Phone, m.Hours }.Where(s => !string.IsNullOrWhiteSpace(s))), _bold, Text);
+            // The footer always carries the link; the sentence with the hotline goes in only where it does not start a page.
+            if (_y + 14 <= PageHeight - Margin - 24) Paragraph(l["Statement.OnlineText", d.PortalLink], _small, Muted);
         }
 
         /// <summary>Wraps text to the content width (by character, which suits Chinese and is good enough for the English tips).</summary>

@@ -18,6 +18,10 @@ public partial class StatementsAdminPage
 
     private double Percent => progress is { BillsLastPeriod: > 0 } p ? 100.0 * p.IssuedLastPeriod / p.BillsLastPeriod : 0;
 
+    private string LastRun(DateTime at) => IssueRunState.Parse(progress?.LastRunState) is { } run
+        ? L[run.Finished ? "StatementsAdmin.LastRunFinished" : "StatementsAdmin.LastRunRunning", Portal.Components.Shared.Format.DateTime(at), run.Issued, run.Skipped, run.Failed]
+        : L["StatementsAdmin.LastRun", Portal.Components.Shared.Format.DateTime(at)];
+
     protected override async Task OnInitializedAsync() => progress = await Admin.ProgressAsync();
 
     private async Task<GridData<IssuedStatementRow>> Load(GridState<IssuedStatementRow> state, CancellationToken ct)
