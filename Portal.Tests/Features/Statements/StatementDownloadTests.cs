@@ -175,3 +175,45 @@ public class StatementDownloadTests(PortalHost host) : IClassFixture<PortalHost>
             [new(System.Security.Claims.ClaimTypes.NameIdentifier, id), new(System.Security.Claims.ClaimTypes.Role, Portal.Data.Roles.Customer)], "test"));
     }
 }
+
+/// <summary>Tampering with stored bytes, on its own portal so the damage does not leak into other tests.</summary>
+[Collection(PortalCollection.Name)]
+public class StatementIntegrityTests(StatementIntegrityTests.Host host) : IClassFixture<StatementIntegrityTests.Host>
+{
+    public sealed class Host() : PortalHost(8, 2);
+
+    [Fact]
+    public async Task Bytes_changed_after_issue_are_never_served_and_the_refusal_is_audited()
+    {
+        var accountId = await AccountOfAsync(host, "household@demo.local");
+        var bill = await LatestBillAsync(host, accountId);
+        var id = (await host.Services.GetRequiredService<StatementIssuer>().IssueAsync(bill.Id)).StatementId!.Value;
+        await using (var db = await host.Db.CreateDbContextAsync())
+        {
+            var pdf = await db.Statements.Where(s => s.Id == id).Select(s => s.Pdf).SingleAsync();
+            pdf[^10] ^= 0x20;
+            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE Statements SET Pdf = {pdf} WHERE Id = {id}");
+        }
+        using var client = host.Client();
+        await client.SignInAsync("household@demo.local");
+        var response = await client.GetAsync($"/statements/{id}/pdf");
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.NotEqual("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        await using var check = await host.Db.CreateDbContextAsync();
+        Assert.True(await check.AuditEntries.AnyAsync(a => a.Target == $"statement:{id}" && a.Outcome == "IntegrityFailure"));
+    }
+
+    [Fact]
+    public async Task An_on_demand_issue_by_the_customer_is_audited()
+    {
+        var accountId = await AccountOfAsync(host, "household@demo.local");
+        var bill = await LatestBillAsync(host, accountId, skip: 1);
+        await using var db = await host.Db.CreateDbContextAsync();
+        var userId = await db.Users.Where(u => u.Email == "household@demo.local").Select(u => u.Id).SingleAsync();
+        var user = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new(System.Security.Claims.ClaimTypes.NameIdentifier, userId), new(System.Security.Claims.ClaimTypes.Role, Portal.Data.Roles.Customer)], "test"));
+        var id = await host.Services.GetRequiredService<StatementService>().IssueForBillAsync(user, bill.Id, Portal.Infrastructure.Security.EndpointKind.Public);
+        Assert.NotNull(id);
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "StatementIssued" && a.Target == $"statement:{id}"));
+    }
+}

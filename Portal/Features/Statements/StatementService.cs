@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Statements;
 using Portal.Features.Accounts;
+using Portal.Infrastructure.Audit;
 using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Statements;
@@ -14,14 +15,18 @@ public sealed record StatementRow(Guid BillId, Guid AccountId, string AccountNum
 public sealed record StatementDetail(Guid Id, Guid AccountId, int Revision, DateTime IssuedAtUtc, string Culture, string Sha256, int SizeBytes,
     Guid? SupersedesId, Guid? SupersededById, string? CorrectionReason, StatementDocument Document);
 
-public sealed record StatementFile(Guid Id, string FileName, byte[] Pdf, string Sha256, string AccountNumber);
+/// <summary>A stored PDF; <see cref="Intact"/> is false when the bytes no longer hash to the SHA-256 stored at issue.</summary>
+public sealed record StatementFile(Guid Id, string FileName, byte[] Pdf, string Sha256, string AccountNumber)
+{
+    public bool Intact => StatementRecord.HashOf(Pdf) == Sha256;
+}
 
 /// <summary>
 /// What customers and staff read: the statements list, the HTML twin and the stored PDF. Customers reach only the
 /// accounts bound to them on the public endpoint; staff reach the accounts they may see on the internal one;
 /// anything else is "not found".
 /// </summary>
-public sealed class StatementService(IDbContextFactory<AppDbContext> dbFactory, AccountAccessService access, StatementIssuer issuer)
+public sealed class StatementService(IDbContextFactory<AppDbContext> dbFactory, AccountAccessService access, StatementIssuer issuer, AuditService audit)
 {
     public async Task<(IReadOnlyList<StatementRow> Rows, int Total)> ListAsync(ClaimsPrincipal user, int page, int pageSize, CancellationToken ct = default)
     {
@@ -76,7 +81,10 @@ public sealed class StatementService(IDbContextFactory<AppDbContext> dbFactory, 
             var accountId = await db.Bills.AsNoTracking().Where(b => b.Id == billId).Select(b => (Guid?)b.AccountId).FirstOrDefaultAsync(ct);
             if (accountId is null || !await MayReadAsync(user, accountId.Value, endpoint, ct)) return null;
         }
-        return (await issuer.IssueAsync(billId, ct)).StatementId;
+        var result = await issuer.IssueAsync(billId, ct);
+        if (result.Outcome == IssueOutcome.Issued)
+            await audit.RecordAsync(new AuditEvent("StatementIssued", $"statement:{result.StatementId}", Detail: $"bill:{billId} on-demand"), ct);
+        return result.StatementId;
     }
 
     /// <summary>Public endpoint: the account's own users only. Internal endpoint: staff who may see the account.</summary>

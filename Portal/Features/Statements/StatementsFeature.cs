@@ -32,6 +32,14 @@ public static class StatementsFeature
                     await audit.RecordAsync(new AuditEvent("StatementDownloaded", $"statement:{id}", "NotFound"), ct);
                     return Results.NotFound();
                 }
+                if (!file.Intact)
+                {
+                    // Stored bytes changed after issue: never hand them out; the audit trail and the log raise it.
+                    await audit.RecordAsync(new AuditEvent("StatementDownloaded", $"statement:{id}", "IntegrityFailure", $"account:{file.AccountNumber}"), ct);
+                    http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StatementsFeature))
+                        .LogError("Statement {Id} no longer matches its SHA-256; download refused", id);
+                    return Results.Problem(statusCode: StatusCodes.Status500InternalServerError);
+                }
                 http.Response.Headers.CacheControl = "no-store";
                 await audit.RecordAsync(new AuditEvent("StatementDownloaded", $"statement:{id}", Detail: $"account:{file.AccountNumber} sha256:{file.Sha256}"), ct);
                 return Results.File(file.Pdf, "application/pdf", file.FileName);
