@@ -4,10 +4,11 @@ using Portal.Components;
 using Portal.Features.Accounts;
 using Portal.Features.BackOffice;
 using Portal.Features.Complaints;
+using Portal.Features.Safety;
+using Portal.Features.Statements;
+using Portal.Features.Tariffs;
 using Portal.Features.Demo;
 using Portal.Features.Home;
-using Portal.Features.Safety;
-using Portal.Features.Tariffs;
 using Portal.Features.Usage;
 using Portal.Features.Users;
 using Portal.Infrastructure.Audit;
@@ -55,6 +56,7 @@ public static class PortalSetup
         services.AddBackOfficeFeature();
         services.AddUsersFeature();
         services.AddDemoFeature();
+        services.AddStatementsFeature();
         return builder;
     }
 
@@ -87,6 +89,7 @@ public static class PortalSetup
         app.MapAdditionalIdentityEndpoints();
         app.MapBackOfficeEndpoints();
         app.MapTariffs();
+        app.MapStatementEndpoints();
         return app;
     }
 

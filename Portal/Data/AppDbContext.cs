@@ -8,6 +8,7 @@ using Portal.Domain.Ratings;
 using Portal.Domain.Safety;
 using Portal.Domain.Service;
 using Portal.Domain.Tariffs;
+using Portal.Domain.Statements;
 using Portal.Infrastructure.Audit;
 
 namespace Portal.Data;
@@ -36,6 +37,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<PackageSwitchRequest> PackageSwitchRequests => Set<PackageSwitchRequest>();
     public DbSet<TariffPackageVersion> TariffPackageVersions => Set<TariffPackageVersion>();
+    public DbSet<StatementRecord> Statements => Set<StatementRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -18,6 +18,7 @@ public static class PortalCli
         ["seed"] = ("seed [--accounts N] [--months M] seed demo data into an empty database (default 300 accounts, 24 months)", SeedAsync),
         ["audit"] = ("audit verify                    check the audit log's hash chain; exit 1 if a record was changed or removed", AuditAsync),
         ["bill"] = (Features.Tariffs.BillCommand.Usage, Features.Tariffs.BillCommand.RunAsync),
+        ["statements"] = ("statements issue [--period yyyy-MM] issue the period's missing PDF statements (default: last month)", Features.Statements.StatementsFeature.CliAsync),
     };
 
     public static bool IsCommand(string[] args) =>

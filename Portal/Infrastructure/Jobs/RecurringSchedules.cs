@@ -1,5 +1,6 @@
 using Hangfire;
 using Portal.Features.Tariffs;
+using Portal.Features.Statements;
 using Portal.Features.Usage;
 
 namespace Portal.Infrastructure.Jobs;
@@ -20,5 +21,6 @@ public static class RecurringSchedules
 
         // Approved tariff switches take effect on the first day of a billing cycle; hourly catches a missed run.
         jobs.AddOrUpdate<TariffSwitchJob>(TariffSwitchJob.Id, j => j.RunAsync(CancellationToken.None), "5 * * * *", cst);
+        StatementsFeature.RegisterSchedules(jobs, cst);
     }
 }
