@@ -21,6 +21,7 @@ public class OwnershipSweepTests(PortalHost host) : IClassFixture<PortalHost>
     {
         [("bills", "billid")] = v => v.BillAsync(),
         [("tariffs", "accountid")] = v => Task.FromResult<string?>(v.AccountId.ToString()),
+        [("statements", "id")] = v => v.StatementAsync(),
     };
 
     public static IEnumerable<RouteEndpoint> CustomerRoutesWithParameters(IServiceProvider services) =>
@@ -85,6 +86,13 @@ public class OwnershipSweepTests(PortalHost host) : IClassFixture<PortalHost>
             var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
             var accountId = await db.AccountBindings.Where(b => b.UserId == userId).Select(b => b.AccountId).FirstAsync();
             return new Victim(host, userId, accountId);
+        }
+
+        public async Task<string?> StatementAsync()
+        {
+            var bill = await BillAsync();
+            var issuer = Host.Services.GetRequiredService<global::Portal.Features.Statements.StatementIssuer>();
+            return (await issuer.IssueAsync(Guid.Parse(bill!))).StatementId?.ToString();
         }
 
         public async Task<string?> BillAsync()

@@ -167,6 +167,27 @@ namespace Portal.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "TariffPackageVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    Json = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    PublishedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    PublishedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TariffPackageVersions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AccountDays",
                 columns: table => new
                 {
@@ -318,6 +339,35 @@ namespace Portal.Data.Migrations.SqlServer
                     table.PrimaryKey("PK_MonthlyUsage", x => new { x.AccountId, x.Month });
                     table.ForeignKey(
                         name: "FK_MonthlyUsage_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PackageSwitchRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FromPackageCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ToPackageCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    DecidedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    DecidedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    AppliedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PackageSwitchRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PackageSwitchRequests_Accounts_AccountId",
                         column: x => x.AccountId,
                         principalTable: "Accounts",
                         principalColumn: "Id",
@@ -543,6 +593,45 @@ namespace Portal.Data.Migrations.SqlServer
                         principalTable: "Bills",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Statements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    BillId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    Revision = table.Column<int>(type: "int", nullable: false),
+                    IssuedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Culture = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Pdf = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    SizeBytes = table.Column<int>(type: "int", nullable: false),
+                    Content = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Sha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    SupersedesId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CorrectionReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Statements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Statements_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Statements_Bills_BillId",
+                        column: x => x.BillId,
+                        principalTable: "Bills",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_Statements_Statements_SupersedesId",
+                        column: x => x.SupersedesId,
+                        principalTable: "Statements",
+                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -815,6 +904,16 @@ namespace Portal.Data.Migrations.SqlServer
                 columns: new[] { "UserId", "ReadAtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PackageSwitchRequests_AccountId_RequestedAtUtc",
+                table: "PackageSwitchRequests",
+                columns: new[] { "AccountId", "RequestedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PackageSwitchRequests_Status_EffectiveFrom",
+                table: "PackageSwitchRequests",
+                columns: new[] { "Status", "EffectiveFrom" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Payments_AccountId_PaidOn",
                 table: "Payments",
                 columns: new[] { "AccountId", "PaidOn" });
@@ -838,6 +937,28 @@ namespace Portal.Data.Migrations.SqlServer
                 name: "IX_ServiceRatings_ActivityId_CustomerUserId",
                 table: "ServiceRatings",
                 columns: new[] { "ActivityId", "CustomerUserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Statements_AccountId_PeriodStart",
+                table: "Statements",
+                columns: new[] { "AccountId", "PeriodStart" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Statements_BillId_Revision",
+                table: "Statements",
+                columns: new[] { "BillId", "Revision" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Statements_SupersedesId",
+                table: "Statements",
+                column: "SupersedesId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TariffPackageVersions_Code_Version",
+                table: "TariffPackageVersions",
+                columns: new[] { "Code", "Version" },
                 unique: true);
         }
 
@@ -899,10 +1020,19 @@ namespace Portal.Data.Migrations.SqlServer
                 name: "Notifications");
 
             migrationBuilder.DropTable(
+                name: "PackageSwitchRequests");
+
+            migrationBuilder.DropTable(
                 name: "Payments");
 
             migrationBuilder.DropTable(
                 name: "ServiceRatings");
+
+            migrationBuilder.DropTable(
+                name: "Statements");
+
+            migrationBuilder.DropTable(
+                name: "TariffPackageVersions");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -917,10 +1047,10 @@ namespace Portal.Data.Migrations.SqlServer
                 name: "Inspections");
 
             migrationBuilder.DropTable(
-                name: "Bills");
+                name: "ServiceActivities");
 
             migrationBuilder.DropTable(
-                name: "ServiceActivities");
+                name: "Bills");
 
             migrationBuilder.DropTable(
                 name: "Accounts");

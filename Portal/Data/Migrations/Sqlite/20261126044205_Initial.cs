@@ -167,6 +167,27 @@ namespace Portal.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "TariffPackageVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PublishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PublishedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TariffPackageVersions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AccountDays",
                 columns: table => new
                 {
@@ -318,6 +339,35 @@ namespace Portal.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_MonthlyUsage", x => new { x.AccountId, x.Month });
                     table.ForeignKey(
                         name: "FK_MonthlyUsage_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PackageSwitchRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FromPackageCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ToPackageCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    DecidedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AppliedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PackageSwitchRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PackageSwitchRequests_Accounts_AccountId",
                         column: x => x.AccountId,
                         principalTable: "Accounts",
                         principalColumn: "Id",
@@ -543,6 +593,45 @@ namespace Portal.Data.Migrations.Sqlite
                         principalTable: "Bills",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Statements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BillId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    IssuedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Culture = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Pdf = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    SizeBytes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    SupersedesId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CorrectionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Statements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Statements_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Statements_Bills_BillId",
+                        column: x => x.BillId,
+                        principalTable: "Bills",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_Statements_Statements_SupersedesId",
+                        column: x => x.SupersedesId,
+                        principalTable: "Statements",
+                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -813,6 +902,16 @@ namespace Portal.Data.Migrations.Sqlite
                 columns: new[] { "UserId", "ReadAtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PackageSwitchRequests_AccountId_RequestedAtUtc",
+                table: "PackageSwitchRequests",
+                columns: new[] { "AccountId", "RequestedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PackageSwitchRequests_Status_EffectiveFrom",
+                table: "PackageSwitchRequests",
+                columns: new[] { "Status", "EffectiveFrom" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Payments_AccountId_PaidOn",
                 table: "Payments",
                 columns: new[] { "AccountId", "PaidOn" });
@@ -836,6 +935,28 @@ namespace Portal.Data.Migrations.Sqlite
                 name: "IX_ServiceRatings_ActivityId_CustomerUserId",
                 table: "ServiceRatings",
                 columns: new[] { "ActivityId", "CustomerUserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Statements_AccountId_PeriodStart",
+                table: "Statements",
+                columns: new[] { "AccountId", "PeriodStart" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Statements_BillId_Revision",
+                table: "Statements",
+                columns: new[] { "BillId", "Revision" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Statements_SupersedesId",
+                table: "Statements",
+                column: "SupersedesId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TariffPackageVersions_Code_Version",
+                table: "TariffPackageVersions",
+                columns: new[] { "Code", "Version" },
                 unique: true);
         }
 
@@ -897,10 +1018,19 @@ namespace Portal.Data.Migrations.Sqlite
                 name: "Notifications");
 
             migrationBuilder.DropTable(
+                name: "PackageSwitchRequests");
+
+            migrationBuilder.DropTable(
                 name: "Payments");
 
             migrationBuilder.DropTable(
                 name: "ServiceRatings");
+
+            migrationBuilder.DropTable(
+                name: "Statements");
+
+            migrationBuilder.DropTable(
+                name: "TariffPackageVersions");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -915,10 +1045,10 @@ namespace Portal.Data.Migrations.Sqlite
                 name: "Inspections");
 
             migrationBuilder.DropTable(
-                name: "Bills");
+                name: "ServiceActivities");
 
             migrationBuilder.DropTable(
-                name: "ServiceActivities");
+                name: "Bills");
 
             migrationBuilder.DropTable(
                 name: "Accounts");
