@@ -92,7 +92,9 @@ public class StatementDownloadTests(PortalHost host) : IClassFixture<PortalHost>
         using var client = host.Client();
         await client.SignInAsync("neighbour@demo.local");
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/statements/{id}/pdf")).StatusCode);
-        var page = WebUtility.HtmlDecode(await client.Http.GetStringAsync($"/statements/{id}"));
+        var response = await client.GetAsync($"/statements/{id}");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.DoesNotContain(number, page);
         Assert.Contains("页面不存在", page); // no Accept-Language: the default culture, zh-CN
         await using var db = await host.Db.CreateDbContextAsync();

@@ -75,8 +75,11 @@ public class RecommendationAndSwitchTests(TariffsHost host) : IClassFixture<Tari
         var user = await host.UserAsync(Household);
         var other = (await host.OwnAccountsAsync(Business))[0];
         Assert.Null(await host.Get<RecommendationService>().LoadAsync(user, other));
-        var page = await PageAsync(Household, $"/tariffs/{other}");
-        Assert.Contains("data-testid=\"account-not-found\"", page);
+        using var client = host.Client();
+        await client.SignInAsync(Household);
+        var response = await client.GetAsync($"/tariffs/{other}");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("data-testid=\"recommendation-card\"", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
