@@ -1,0 +1,38 @@
+using Portal.E2E.Pages;
+
+namespace Portal.E2E.Journeys;
+
+/// <summary>A household prepares its latest statement, reads the HTML twin and downloads the PDF.</summary>
+[Collection(PortalServerCollection.Name)]
+public class StatementJourneyTests(PortalServer server) : Browsing(server)
+{
+    [Theory]
+    [InlineData("zh-CN", 1366, 900, "desktop")]
+    [InlineData("en-US", 390, 844, "phone")]
+    public async Task A_household_prepares_reads_and_downloads_a_statement(string culture, int width, int height, string viewport)
+    {
+        var page = await NewPageAsync(culture, width, height);
+        await new LoginPage(page).SignInAsync(Server.PublicUrl, "household@demo.local");
+        await page.GotoAsync(Server.PublicUrl + "/statements");
+        await new ShellPage(page).WaitForInteractiveAsync();
+
+        var prepare = page.GetByTestId("issue-statement").First;
+        if (await prepare.IsVisibleAsync()) await prepare.ClickAsync();
+        var view = page.GetByRole(AriaRole.Link, new() { Name = Text.For(page, "View", "查看") }).First;
+        await view.ClickAsync();
+        await page.WaitForURLAsync(u => u.Contains("/statements/"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        if (viewport == "phone") await AssertNoHorizontalScrollAsync(page);
+        await ScreenshotAsync(page, $"statement-household-{culture}-{viewport}");
+
+        var pdfUrl = page.Url.Split('?')[0] + "/pdf";
+        var response = await page.Context.APIRequest.GetAsync(pdfUrl);
+        Assert.Equal(200, response.Status);
+        Assert.Equal("application/pdf", response.Headers["content-type"]);
+        Assert.Contains("attachment", response.Headers["content-disposition"]);
+        var bytes = await response.BodyAsync();
+        Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(bytes, 0, 5));
+        await File.WriteAllBytesAsync(Path.Combine(PortalServer.ArtifactsFolder, $"statement-household-{culture}.pdf"), bytes);
+        await page.Context.CloseAsync();
+    }
+}
