@@ -6,6 +6,7 @@ public static class UsageFeature
     {
         services.AddSingleton<ReadingStore>();
         services.AddTransient<UsageRollupJob>();
+        services.AddSingleton<UsageService>();
         return services;
     }
 }
