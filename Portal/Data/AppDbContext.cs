@@ -25,6 +25,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Usage.UsagePredictionRow> UsagePredictions => Set<Features.Usage.UsagePredictionRow>();
     public DbSet<Features.Usage.UsageAlertRow> UsageAlerts => Set<Features.Usage.UsageAlertRow>();
     public DbSet<Features.Usage.UsageSegmentModelRow> UsageSegmentModels => Set<Features.Usage.UsageSegmentModelRow>();
+    public DbSet<Features.Usage.UsageImportRow> UsageImports => Set<Features.Usage.UsageImportRow>();
     public DbSet<Bill> Bills => Set<Bill>();
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<ServiceActivity> ServiceActivities => Set<ServiceActivity>();

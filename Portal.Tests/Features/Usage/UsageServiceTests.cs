@@ -33,17 +33,36 @@ public class UsageServiceTests(UsageHost host) : IClassFixture<UsageHost>
     }
 
     [Fact]
-    public async Task The_household_dashboard_has_twelve_months_with_last_year_beside_them_and_data_up_to_yesterday()
+    public async Task The_dashboard_has_twelve_months_with_the_same_months_a_year_earlier_beside_them()
+    {
+        Guid id;
+        await using (var db = await host.Db.CreateDbContextAsync())
+            id = await db.AccountDays.GroupBy(d => d.AccountId).OrderBy(g => g.Min(d => d.Date)).Select(g => g.Key).FirstAsync();
+        var d = (await Service.BuildDashboardAsync(id, CancellationToken.None))!;
+
+        Assert.Equal(12, d.Months.Count);
+        Assert.Equal(new DateOnly(d.Today.Year, d.Today.Month, 1), d.Months[^1].Month);
+        var store = host.Services.GetRequiredService<ReadingStore>();
+        foreach (var m in d.Months)
+        {
+            var now = await store.ReadDaysAsync(id, m.Month, m.Month.AddMonths(1));
+            var lastYear = await store.ReadDaysAsync(id, m.Month.AddYears(-1), m.Month.AddYears(-1).AddMonths(1));
+            Assert.Equal(now.Sum(x => x.TotalKwh), m.Kwh);
+            Assert.Equal(lastYear.Count == 0 ? null : lastYear.Sum(x => x.TotalKwh), m.LastYearKwh);
+        }
+        Assert.Contains(d.Months, m => m.LastYearKwh is not null); // 14 seeded months give at least one year-on-year pair
+    }
+
+    [Fact]
+    public async Task The_household_dashboard_has_data_up_to_yesterday_and_its_latest_day_as_the_load_curve()
     {
         var household = await host.CustomerAsync("household@demo.local");
         var id = (await host.AccountsOfAsync("household@demo.local"))[0];
         var d = (await Service.DashboardAsync(household, id))!;
 
-        Assert.Equal(12, d.Months.Count);
-        Assert.Equal(new DateOnly(d.Today.Year, d.Today.Month, 1), d.Months[^1].Month);
-        Assert.Contains(d.Months, m => m.LastYearKwh is > 0);
         Assert.Equal(1, d.Freshness.DaysBehind);
         Assert.Equal(UsageService.DailyDays, d.Daily.Count);
+        Assert.Equal(d.Today.AddDays(-1), d.Daily[^1].Date);
         Assert.Equal(96, d.LoadCurve.Count);
         Assert.Equal(d.Account.LatestReading, d.CurveDay);
         Assert.Equal(24, d.Profiles.WeekdayKw.Count);
@@ -84,9 +103,16 @@ public class UsageServiceTests(UsageHost host) : IClassFixture<UsageHost>
     [Fact]
     public async Task A_time_of_use_package_splits_each_month_into_its_periods_without_losing_kwh()
     {
+        // The demo draws account types at random: put an unbound household on the tiered TOU package.
         Guid id;
         await using (var db = await host.Db.CreateDbContextAsync())
-            id = await db.Accounts.Where(a => a.TariffPackageCode == "XJ-RES-TIER-TOU").Select(a => a.Id).FirstAsync();
+        {
+            var bound = db.AccountBindings.Select(b => b.AccountId);
+            var account = await db.Accounts.Where(a => a.Type == CustomerType.Residential && !bound.Contains(a.Id)).OrderBy(a => a.AccountNumber).FirstAsync();
+            account.ChangeTariffPackage("XJ-RES-TIER-TOU");
+            await db.SaveChangesAsync();
+            id = account.Id;
+        }
         var d = (await Service.BuildDashboardAsync(id, CancellationToken.None))!;
 
         Assert.True(d.HasTimeOfUse);

@@ -45,3 +45,15 @@ public sealed class UsageSegmentModelConfiguration : IEntityTypeConfiguration<Us
         b.HasIndex(x => x.TrainedAtUtc);
     }
 }
+
+public sealed class UsageImportConfiguration : IEntityTypeConfiguration<UsageImportRow>
+{
+    public void Configure(EntityTypeBuilder<UsageImportRow> b)
+    {
+        b.ToTable("UsageImports");
+        b.Property(x => x.FileName).HasMaxLength(260);
+        b.Property(x => x.Source).HasMaxLength(20);
+        b.Property(x => x.UserName).HasMaxLength(256);
+        b.HasIndex(x => x.ImportedAtUtc);
+    }
+}

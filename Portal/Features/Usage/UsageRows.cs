@@ -49,3 +49,19 @@ public sealed class UsageSegmentModelRow
     public int TrainedOnAccounts { get; set; }
     public DateTime TrainedAtUtc { get; set; }
 }
+
+/// <summary>One meter-data import (CLI or upload): its counts and the rejected rows as a CSV report.</summary>
+public sealed class UsageImportRow
+{
+    public long Id { get; set; }
+    public string FileName { get; set; } = "";
+    public string Source { get; set; } = "";
+    public string? UserName { get; set; }
+    public int AcceptedRows { get; set; }
+    public int RejectedRows { get; set; }
+    public int DaysWritten { get; set; }
+    public int DaysUnchanged { get; set; }
+    /// <summary>line,reason — one line per rejected row, in file order.</summary>
+    public string RejectsCsv { get; set; } = "";
+    public DateTime ImportedAtUtc { get; set; }
+}

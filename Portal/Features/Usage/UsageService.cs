@@ -27,6 +27,8 @@ public sealed record ForecastView(DateOnly CycleStart, DateOnly CycleEnd, UsageF
 
 public sealed record SegmentView(LoadArchetype Archetype, DateTime ComputedAtUtc);
 
+public sealed record ExportData(string AccountNumber, IReadOnlyList<DayReadings> Days, Func<DateOnly, int, TouPeriod> Classify);
+
 public sealed record AlertSettingsView(decimal? MonthlyKwhThreshold, decimal? MonthlyBillThreshold, bool TierAlerts);
 
 public sealed record UsageDashboard(
@@ -229,6 +231,22 @@ public sealed class UsageService(IDbContextFactory<AppDbContext> dbFactory, Acco
             .ToListAsync(ct);
         var cohort = peers.Where(p => ConsumptionBand.Of(business, p.AnnualWh / 1000m) == band).Select(p => p.MonthWh / 1000m);
         return new PeerView(PeerComparison.Compare(myKwh, cohort), month, myKwh, band);
+    }
+
+    /// <summary>Two years of the account's days and its TOU classifier for an export, or null when the account is not the user's.</summary>
+    public async Task<ExportData?> ExportDataAsync(ClaimsPrincipal user, Guid accountId, CancellationToken ct = default)
+    {
+        if (!await OwnsAsync(user, accountId, ct)) return null;
+        var today = Today;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var account = await db.Accounts.AsNoTracking().Where(a => a.Id == accountId).Select(a => new { a.AccountNumber, a.TariffPackageCode }).FirstOrDefaultAsync(ct);
+        if (account is null) return null;
+        var rows = await db.AccountDays.AsNoTracking().Where(d => d.AccountId == accountId && d.Date >= today.AddYears(-2) && d.Date <= today)
+            .OrderBy(d => d.Date).ToListAsync(ct);
+        var tariff = catalog.TryGet(account.TariffPackageCode, out _) ? catalog.Compiled(account.TariffPackageCode) : null;
+        // Without TOU every interval is "flat" in the export's period column, matching how such a package is billed.
+        var classify = (tariff is null ? null : TariffLens.Classifier(tariff)) ?? ((_, _) => TouPeriod.Flat);
+        return new ExportData(account.AccountNumber, rows.Select(ReadingStore.ToDay).ToList(), classify);
     }
 
     /// <summary>Saves the customer's alert thresholds; returns the problems (localization keys) instead when invalid.</summary>

@@ -16,5 +16,7 @@ public static class RecurringSchedules
 
         // Monthly aggregates behind the usage pages; incremental, so every 10 minutes is cheap.
         jobs.AddOrUpdate<UsageRollupJob>(UsageRollupJob.Id, j => j.RunAsync(CancellationToken.None), "*/10 * * * *", cst);
+        // Forecasts, segments and usage alerts, after the night's meter data has arrived; incremental.
+        jobs.AddOrUpdate<RefreshPredictionsJob>(RefreshPredictionsJob.Id, j => j.RunAsync(CancellationToken.None), "30 4 * * *", cst);
     }
 }
