@@ -31,8 +31,8 @@ public partial class UsagePage
     private string[] monthlyLabels = [], dailyLabels = [], curveLabels = [], touLabels = [], demandLabels = [];
     private static readonly string[] hourLabels = Enumerable.Range(0, 24).Select(h => h % 3 == 0 ? $"{h:00}" : "").ToArray();
     private TouPeriod[] touPeriods = [];
-    private readonly BarChartOptions barOptions = new() { ShowLegend = true };
-    private readonly LineChartOptions lineOptions = new() { ShowLegend = true, ShowDataMarkers = false };
+    private BarChartOptions monthlyOptions = new(), touOptions = new(), demandOptions = new();
+    private LineChartOptions dailyOptions = new(), curveOptions = new(), profileOptions = new();
 
     protected override async Task OnParametersSetAsync()
     {
@@ -61,20 +61,25 @@ public partial class UsagePage
         ];
         dailyLabels = d.Daily.Select((x, i) => i % 10 == 0 ? x.Date.ToString(IsZh ? "M/d" : "d MMM", CultureInfo.CurrentCulture) : "").ToArray();
         dailySeries = [Series(L["Usage.Kwh"], d.Daily.Select(x => (double)x.Kwh))];
+        monthlyOptions = Bars(monthlySeries);
+        dailyOptions = Lines(dailySeries);
         BuildCurve();
         profileSeries =
         [
             Series(L["Usage.Weekday"], d.Profiles.WeekdayKw),
             Series(L["Usage.Weekend"], d.Profiles.WeekendKw),
         ];
+        profileOptions = Lines(profileSeries);
         touPeriods = d.TouMonths.SelectMany(m => m.Shares).Select(s => s.Period).Distinct().Order().ToArray();
         touLabels = d.TouMonths.Select(m => m.Month.ToString(IsZh ? "M月" : "MMM", CultureInfo.CurrentCulture)).ToArray();
         touSeries = touPeriods.Select(p => Series(Format.Enum(L, p),
             d.TouMonths.Select(m => (double)(m.Shares.FirstOrDefault(s => s.Period == p)?.Kwh ?? 0)))).ToList();
+        touOptions = Bars(touSeries, stacked: true);
         if (d.Demand is { } demand)
         {
             demandLabels = demand.Select(m => m.Month.ToString(IsZh ? "M月" : "MMM", CultureInfo.CurrentCulture)).ToArray();
             demandSeries = [Series(L["Usage.MaxDemand"], demand.Select(m => (double)m.MaxDemandKw))];
+            demandOptions = Bars(demandSeries);
         }
     }
 
@@ -82,7 +87,30 @@ public partial class UsagePage
     {
         curveLabels = curve.Select((p, i) => p.Start.Minute == 0 && p.Start.Hour % 3 == 0 ? p.Start.ToString("HH:mm", CultureInfo.InvariantCulture) : "").ToArray();
         curveSeries = [Series(L["Usage.AverageKw"], curve.Select(p => p.AverageKw ?? 0))];
+        curveOptions = Lines(curveSeries);
     }
+
+    // MudChart spaces Y ticks by a fixed amount (default 20): pick a round step for the data so small loads are not flat.
+    private static int YStep(IEnumerable<ChartSeries<double>> series, bool stacked = false)
+    {
+        var max = stacked
+            ? series.SelectMany(s => s.Data.Values.Select((v, i) => (v, i))).GroupBy(x => x.i).Select(g => g.Sum(x => x.v)).DefaultIfEmpty(0).Max()
+            : series.SelectMany(s => s.Data.Values).DefaultIfEmpty(0).Max();
+        var raw = Math.Max(1, max / 5);
+        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
+        var step = new[] { 1, 2, 2.5, 5, 10 }.Select(f => f * magnitude).First(s => s >= raw);
+        return Math.Max(1, (int)Math.Ceiling(step));
+    }
+
+    private static LineChartOptions Lines(List<ChartSeries<double>> series) => new()
+    {
+        ShowLegend = true, ShowDataMarkers = false, YAxisRequireZeroPoint = true, YAxisTicks = YStep(series), MaxNumYAxisTicks = 8, YAxisFormat = "#,##0",
+    };
+
+    private static BarChartOptions Bars(List<ChartSeries<double>> series, bool stacked = false) => new()
+    {
+        ShowLegend = true, YAxisTicks = YStep(series, stacked), MaxNumYAxisTicks = 8, YAxisFormat = "#,##0",
+    };
 
     private static ChartSeries<double> Series(string name, IEnumerable<double> values) =>
         new() { Name = name, Data = new ChartData<double>(values.Select(v => Math.Round(v, 2)).ToArray()) };
