@@ -36,7 +36,8 @@ public class UsagePageTests(UsageHost host) : UsageBunitContext(s =>
         foreach (var chart in new[] { "chart-monthly", "chart-daily", "chart-curve", "chart-profiles" })
             Assert.NotNull(cut.Find($"[data-testid={chart}] svg"));
         Assert.Contains(L["Usage.NoTou"].Value, cut.Find("[data-testid=no-tou]").TextContent);
-        Assert.Contains("1", cut.Find("[data-testid=freshness]").TextContent);
+        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(-1);
+        Assert.Contains(Portal.Components.Shared.Format.Date(yesterday), cut.Find("[data-testid=freshness]").TextContent);
         Assert.Contains(L["Usage.TierCurrent", "", ""].Value.Split(' ')[0], cut.Find("[data-testid=tier]").TextContent);
         Assert.Empty(cut.FindAll("[data-testid=max-demand]"));
         Assert.NotNull(cut.Find("[data-testid=forecast-bill]"));

@@ -145,7 +145,7 @@ public sealed class UsageService(IDbContextFactory<AppDbContext> dbFactory, Acco
             tariff is null ? null : TierNow(tariff.Package, today, days),
             new UsageInsightFigures(UsageInsights.BaseLoadKw(recent), UsageInsights.EveningPeakShare(recent), UsageInsights.Seasonality(days),
                 UsageInsights.ChangeAgainstLastYear(days, insightFrom, lastDate), insightFrom, lastDate),
-            await PeersAsync(db, accountId, account.Type, account.Region, profile.IsBusiness, band, thisMonth.AddMonths(-1), days, ct),
+            await PeersAsync(db, accountId, account.Type, account.Region, band, thisMonth.AddMonths(-1), days, ct),
             tariff is null ? null : Forecast(tariff, profile, account.DeclaredDemandKw, days, today),
             prediction?.Archetype is { } arch ? new SegmentView((LoadArchetype)arch, prediction.ComputedAtUtc) : null,
             settings ?? new AlertSettingsView(null, null, true));
@@ -214,23 +214,21 @@ public sealed class UsageService(IDbContextFactory<AppDbContext> dbFactory, Acco
     }
 
     /// <summary>
-    /// Peers: same customer type and region, same consumption band over the 12 months before this one, compared
-    /// on the last complete month. The aggregate runs in the database over the monthly roll-up.
+    /// Peers: same customer type and region, same consumption band (as the nightly refresh stored it), compared on
+    /// the last complete month's roll-up. Reading the band from the refresh keeps this one indexed join instead of a
+    /// year of monthly rows per neighbour; before the first refresh the cohort is empty and the comparison hidden.
     /// </summary>
-    private static async Task<PeerView?> PeersAsync(AppDbContext db, Guid accountId, CustomerType type, string region, bool business, int band,
+    private static async Task<PeerView?> PeersAsync(AppDbContext db, Guid accountId, CustomerType type, string region, int band,
         DateOnly month, IReadOnlyList<DayReadings> days, CancellationToken ct)
     {
         var myKwh = days.Where(d => d.Date.Year == month.Year && d.Date.Month == month.Month).Sum(d => d.TotalKwh);
         if (myKwh <= 0) return null;
-        var from = month.AddMonths(-11);
-        var peers = await db.MonthlyUsage.AsNoTracking()
-            .Where(m => m.Month >= from && m.Month <= month && m.AccountId != accountId)
-            .Join(db.Accounts.Where(a => a.Type == type && a.Region == region), m => m.AccountId, a => a.Id, (m, a) => m)
-            .GroupBy(m => m.AccountId)
-            .Select(g => new { AnnualWh = g.Sum(x => x.TotalWh), MonthWh = g.Sum(x => x.Month == month ? x.TotalWh : 0) })
+        var cohort = await db.UsagePredictions.AsNoTracking()
+            .Where(p => p.ConsumptionBand == band && p.AccountId != accountId)
+            .Join(db.Accounts.Where(a => a.Type == type && a.Region == region), p => p.AccountId, a => a.Id, (p, a) => p.AccountId)
+            .Join(db.MonthlyUsage.Where(m => m.Month == month), id => id, m => m.AccountId, (id, m) => m.TotalWh)
             .ToListAsync(ct);
-        var cohort = peers.Where(p => ConsumptionBand.Of(business, p.AnnualWh / 1000m) == band).Select(p => p.MonthWh / 1000m);
-        return new PeerView(PeerComparison.Compare(myKwh, cohort), month, myKwh, band);
+        return new PeerView(PeerComparison.Compare(myKwh, cohort.Select(wh => wh / 1000m)), month, myKwh, band);
     }
 
     /// <summary>Two years of the account's days and its TOU classifier for an export, or null when the account is not the user's.</summary>
