@@ -81,6 +81,26 @@ public class RefreshPredictionsJobTests(UsageHost host) : IClassFixture<UsageHos
     }
 
     [Fact]
+    public async Task Admins_see_every_segmented_account_once_by_region_and_once_by_consumption_level()
+    {
+        await RunAsync();
+        var admin = host.Services.GetRequiredService<UsageAdminService>();
+        var (byRegion, byBand) = await admin.SegmentsAsync();
+        var status = await admin.StatusAsync();
+
+        await using var db = await host.Db.CreateDbContextAsync();
+        var segmented = await db.UsagePredictions.CountAsync(p => p.Archetype != null);
+        Assert.True(segmented > 0);
+        Assert.Equal(segmented, byRegion.Sum(c => c.Accounts));
+        Assert.Equal(segmented, byBand.Sum(c => c.Accounts));
+        var regions = await db.Accounts.Select(a => a.Region).Distinct().ToListAsync();
+        Assert.All(byRegion, c => Assert.Contains(c.Group, regions));
+        Assert.Equal(await db.UsagePredictions.CountAsync(), status.Predictions);
+        Assert.NotNull(status.ModelTrainedAtUtc);
+        Assert.StartsWith("done", status.State);
+    }
+
+    [Fact]
     public async Task Accounts_without_alert_settings_get_no_alerts()
     {
         await RunAsync();

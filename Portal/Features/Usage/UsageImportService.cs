@@ -78,9 +78,15 @@ public sealed class UsageImportService(IDbContextFactory<AppDbContext> dbFactory
 
         var run = new UsageImportRow
         {
-            FileName = Path.GetFileName(fileName), Source = source, UserName = userName, AcceptedRows = result.AcceptedRowCount,
-            RejectedRows = result.Rejected.Count, DaysWritten = written, DaysUnchanged = rows.Count - written,
-            RejectsCsv = RejectsCsv(result.Rejected), ImportedAtUtc = nowUtc,
+            FileName = Path.GetFileName(fileName),
+            Source = source,
+            UserName = userName,
+            AcceptedRows = result.AcceptedRowCount,
+            RejectedRows = result.Rejected.Count,
+            DaysWritten = written,
+            DaysUnchanged = rows.Count - written,
+            RejectsCsv = RejectsCsv(result.Rejected),
+            ImportedAtUtc = nowUtc,
         };
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {

@@ -104,12 +104,20 @@ public partial class UsagePage
 
     private static LineChartOptions Lines(List<ChartSeries<double>> series) => new()
     {
-        ShowLegend = true, ShowDataMarkers = false, YAxisRequireZeroPoint = true, YAxisTicks = YStep(series), MaxNumYAxisTicks = 8, YAxisFormat = "#,##0",
+        ShowLegend = true,
+        ShowDataMarkers = false,
+        YAxisRequireZeroPoint = true,
+        YAxisTicks = YStep(series),
+        MaxNumYAxisTicks = 8,
+        YAxisFormat = "#,##0",
     };
 
     private static BarChartOptions Bars(List<ChartSeries<double>> series, bool stacked = false) => new()
     {
-        ShowLegend = true, YAxisTicks = YStep(series, stacked), MaxNumYAxisTicks = 8, YAxisFormat = "#,##0",
+        ShowLegend = true,
+        YAxisTicks = YStep(series, stacked),
+        MaxNumYAxisTicks = 8,
+        YAxisFormat = "#,##0",
     };
 
     private static ChartSeries<double> Series(string name, IEnumerable<double> values) =>
