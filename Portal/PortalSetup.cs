@@ -90,6 +90,7 @@ public static class PortalSetup
         app.MapBackOfficeEndpoints();
         app.MapTariffs();
         app.MapStatementEndpoints();
+        app.MapUsageEndpoints();
         return app;
     }
 

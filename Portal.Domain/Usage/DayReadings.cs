@@ -68,14 +68,21 @@ public sealed class DayReadings
     /// <summary>kWh of one interval, or null where the reading is missing.</summary>
     public decimal? Kwh(int interval) => _wh[interval] == MissingValue ? null : _wh[interval] / 1000m;
 
+    private decimal? _totalKwh;
+    private int _missingCount = -1, _estimatedCount = -1;
+
+    // The figures below are cached on first use: the page and the jobs ask for them many times per day. The arrays
+    // handed to the constructor belong to the instance from then on (nothing in the portal changes them afterwards).
+
     /// <summary>Sum of the present intervals in kWh (missing ones count as nothing; see <see cref="MissingCount"/>).</summary>
     public decimal TotalKwh
     {
         get
         {
+            if (_totalKwh is { } cached) return cached;
             long sum = 0;
             foreach (var v in _wh) if (v > 0) sum += v;
-            return sum / 1000m;
+            return (_totalKwh = sum / 1000m).Value;
         }
     }
 
@@ -102,8 +109,15 @@ public sealed class DayReadings
         }
     }
 
-    public int MissingCount => _quality.Count(q => q == ReadingQuality.Missing);
-    public int EstimatedCount => _quality.Count(q => q == ReadingQuality.Estimated);
+    public int MissingCount => _missingCount >= 0 ? _missingCount : _missingCount = Count(ReadingQuality.Missing);
+    public int EstimatedCount => _estimatedCount >= 0 ? _estimatedCount : _estimatedCount = Count(ReadingQuality.Estimated);
+
+    private int Count(ReadingQuality quality)
+    {
+        var n = 0;
+        foreach (var q in _quality) if (q == quality) n++;
+        return n;
+    }
 
     public DateTime IntervalStart(int interval) => Date.ToDateTime(TimeOnly.MinValue).AddMinutes(interval * IntervalMinutes);
 

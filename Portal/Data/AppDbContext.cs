@@ -23,6 +23,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AccountBinding> AccountBindings => Set<AccountBinding>();
     public DbSet<AccountDayRow> AccountDays => Set<AccountDayRow>();
     public DbSet<MonthlyUsageRow> MonthlyUsage => Set<MonthlyUsageRow>();
+    public DbSet<Features.Usage.UsageAlertSettingRow> UsageAlertSettings => Set<Features.Usage.UsageAlertSettingRow>();
+    public DbSet<Features.Usage.UsagePredictionRow> UsagePredictions => Set<Features.Usage.UsagePredictionRow>();
+    public DbSet<Features.Usage.UsageAlertRow> UsageAlerts => Set<Features.Usage.UsageAlertRow>();
+    public DbSet<Features.Usage.UsageSegmentModelRow> UsageSegmentModels => Set<Features.Usage.UsageSegmentModelRow>();
+    public DbSet<Features.Usage.UsageImportRow> UsageImports => Set<Features.Usage.UsageImportRow>();
     public DbSet<Bill> Bills => Set<Bill>();
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<ServiceActivity> ServiceActivities => Set<ServiceActivity>();

@@ -40,7 +40,10 @@ public sealed class ReadingStore(IDbContextFactory<AppDbContext> dbFactory, Time
         return s;
     }
 
-    /// <summary>Upserts the rows in one transaction: either all of them land or none.</summary>
+    /// <summary>
+    /// Upserts the rows in one transaction: either all of them land or none. Returns how many days were inserted or
+    /// changed; a day whose readings equal the stored ones is skipped.
+    /// </summary>
     public async Task<int> UpsertAsync(IEnumerable<AccountDayRow> rows, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -58,11 +61,18 @@ public sealed class ReadingStore(IDbContextFactory<AppDbContext> dbFactory, Time
                 Quality=excluded.Quality, VarHours=excluded.VarHours, DemandWatts=excluded.DemandWatts, TotalWh=excluded.TotalWh,
                 TotalVarh=excluded.TotalVarh, MaxDemandW=excluded.MaxDemandW, MissingCount=excluded.MissingCount,
                 EstimatedCount=excluded.EstimatedCount, ImportedAtUtc=excluded.ImportedAtUtc
+              WHERE AccountDays.IntervalMinutes IS NOT excluded.IntervalMinutes OR AccountDays.WattHours IS NOT excluded.WattHours
+                OR AccountDays.Quality IS NOT excluded.Quality OR AccountDays.VarHours IS NOT excluded.VarHours
+                OR AccountDays.DemandWatts IS NOT excluded.DemandWatts
               """
             : """
-              DELETE FROM AccountDays WHERE AccountId = @a AND Date = @d;
-              INSERT INTO AccountDays (AccountId, Date, IntervalMinutes, WattHours, Quality, VarHours, DemandWatts, TotalWh, TotalVarh, MaxDemandW, MissingCount, EstimatedCount, ImportedAtUtc)
-              VALUES (@a, @d, @i, @wh, @q, @varh, @dem, @twh, @tvarh, @maxd, @miss, @est, @at)
+              IF NOT EXISTS (SELECT 1 FROM AccountDays WHERE AccountId = @a AND Date = @d AND IntervalMinutes = @i AND WattHours = @wh AND Quality = @q
+                  AND (VarHours = @varh OR (VarHours IS NULL AND @varh IS NULL)) AND (DemandWatts = @dem OR (DemandWatts IS NULL AND @dem IS NULL)))
+              BEGIN
+                DELETE FROM AccountDays WHERE AccountId = @a AND Date = @d;
+                INSERT INTO AccountDays (AccountId, Date, IntervalMinutes, WattHours, Quality, VarHours, DemandWatts, TotalWh, TotalVarh, MaxDemandW, MissingCount, EstimatedCount, ImportedAtUtc)
+                VALUES (@a, @d, @i, @wh, @q, @varh, @dem, @twh, @tvarh, @maxd, @miss, @est, @at)
+              END
               """;
         var p = sqlite ? '$' : '@';
         string[] names = ["a", "d", "i", "wh", "q", "varh", "dem", "twh", "tvarh", "maxd", "miss", "est", "at"];
@@ -84,8 +94,8 @@ public sealed class ReadingStore(IDbContextFactory<AppDbContext> dbFactory, Time
             ps[10].Value = r.MissingCount;
             ps[11].Value = r.EstimatedCount;
             ps[12].Value = sqlite ? r.ImportedAtUtc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture) : r.ImportedAtUtc;
-            await cmd.ExecuteNonQueryAsync(ct);
-            count++;
+            // A day identical to the stored one is left alone (its ImportedAtUtc too), so re-importing a file changes nothing.
+            if (await cmd.ExecuteNonQueryAsync(ct) > 0) count++;
         }
         await tx.CommitAsync(ct);
         return count;

@@ -6,6 +6,10 @@ public static class UsageFeature
     {
         services.AddSingleton<ReadingStore>();
         services.AddTransient<UsageRollupJob>();
+        services.AddSingleton<UsageService>();
+        services.AddSingleton<UsageImportService>();
+        services.AddSingleton<UsageAdminService>();
+        services.AddTransient<RefreshPredictionsJob>();
         return services;
     }
 }

@@ -19,6 +19,7 @@ public static class PortalCli
         ["audit"] = ("audit verify                    check the audit log's hash chain; exit 1 if a record was changed or removed", AuditAsync),
         ["bill"] = (Features.Tariffs.BillCommand.Usage, Features.Tariffs.BillCommand.RunAsync),
         ["statements"] = ("statements issue [--period yyyy-MM] issue the period's missing PDF statements (default: last month)", Features.Statements.StatementsFeature.CliAsync),
+        ["import-readings"] = (Features.Usage.ImportReadingsCommand.Usage, Features.Usage.ImportReadingsCommand.RunAsync),
     };
 
     public static bool IsCommand(string[] args) =>

@@ -22,5 +22,7 @@ public static class RecurringSchedules
         // Approved tariff switches take effect on the first day of a billing cycle; hourly catches a missed run.
         jobs.AddOrUpdate<TariffSwitchJob>(TariffSwitchJob.Id, j => j.RunAsync(CancellationToken.None), "5 * * * *", cst);
         StatementsFeature.RegisterSchedules(jobs, cst);
+        // Forecasts, segments and usage alerts, after the night's meter data has arrived; incremental.
+        jobs.AddOrUpdate<RefreshPredictionsJob>(RefreshPredictionsJob.Id, j => j.RunAsync(CancellationToken.None), "30 4 * * *", cst);
     }
 }

@@ -1,0 +1,99 @@
+using System.Security.Claims;
+using Bunit;
+using Portal.Features.Tariffs;
+using Portal.Features.Usage;
+
+namespace Portal.Tests.Features.Usage;
+
+/// <summary>The usage page rendered by bunit over the real services of a seeded portal.</summary>
+[Collection(PortalCollection.Name)]
+public class UsagePageTests(UsageHost host) : UsageBunitContext(s =>
+{
+    s.AddSingleton(host.Services.GetRequiredService<UsageService>());
+    s.AddSingleton(host.Services.GetRequiredService<TariffCatalog>());
+}), IClassFixture<UsageHost>
+{
+    private readonly UsageHost _host = host;
+
+    private async Task SignInAsync(string email)
+    {
+        var principal = await _host.CustomerAsync(email);
+        var auth = Authorization;
+        auth.SetAuthorized(email);
+        auth.SetRoles(Portal.Data.Roles.Customer);
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, principal.FindFirstValue(ClaimTypes.NameIdentifier)!));
+    }
+
+    [Fact]
+    public async Task The_page_shows_every_chart_the_freshness_badge_and_the_tier_for_a_tiered_household()
+    {
+        await SignInAsync("household@demo.local");
+        var id = (await _host.AccountsOfAsync("household@demo.local"))[0];
+        Render<MudBlazor.MudPopoverProvider>();
+        var cut = Render<UsagePage>(p => p.Add(x => x.AccountId, id));
+        cut.WaitForElement("[data-testid=chart-monthly]", TimeSpan.FromSeconds(10));
+
+        foreach (var chart in new[] { "chart-monthly", "chart-daily", "chart-curve", "chart-profiles" })
+            Assert.NotNull(cut.Find($"[data-testid={chart}] svg"));
+        Assert.Contains(L["Usage.NoTou"].Value, cut.Find("[data-testid=no-tou]").TextContent);
+        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(-1);
+        Assert.Contains(Portal.Components.Shared.Format.Date(yesterday), cut.Find("[data-testid=freshness]").TextContent);
+        Assert.Contains(L["Usage.TierCurrent", "", ""].Value.Split(' ')[0], cut.Find("[data-testid=tier]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=max-demand]"));
+        Assert.NotNull(cut.Find("[data-testid=forecast-bill]"));
+    }
+
+    [Fact]
+    public async Task Each_chart_turns_into_a_table_with_its_figures()
+    {
+        await SignInAsync("household@demo.local");
+        var id = (await _host.AccountsOfAsync("household@demo.local"))[0];
+        Render<MudBlazor.MudPopoverProvider>();
+        var cut = Render<UsagePage>(p => p.Add(x => x.AccountId, id));
+        cut.WaitForElement("[data-testid=chart-monthly]", TimeSpan.FromSeconds(10));
+        Assert.Empty(cut.FindAll("[data-testid=chart-monthly] [data-testid=chart-table]"));
+
+        cut.Find("[data-testid=chart-monthly] input[type=checkbox]").Change(true);
+
+        var rows = cut.FindAll("[data-testid=chart-monthly] [data-testid=chart-table] tbody tr");
+        Assert.Equal(12, rows.Count);
+        Assert.Empty(cut.FindAll("[data-testid=chart-monthly] svg"));
+    }
+
+    [Fact]
+    public async Task A_business_site_shows_maximum_demand()
+    {
+        await SignInAsync("business@demo.local");
+        var id = (await _host.AccountsOfAsync("business@demo.local"))[1];
+        Render<MudBlazor.MudPopoverProvider>();
+        var cut = Render<UsagePage>(p => p.Add(x => x.AccountId, id));
+        cut.WaitForElement("[data-testid=chart-demand]", TimeSpan.FromSeconds(10));
+        Assert.Contains("kW", cut.Find("[data-testid=max-demand]").TextContent);
+    }
+
+    [Fact]
+    public async Task Another_customers_account_renders_the_not_found_state_and_no_data()
+    {
+        await SignInAsync("household@demo.local");
+        var neighbours = (await _host.AccountsOfAsync("neighbour@demo.local"))[0];
+        var cut = Render<UsagePage>(p => p.Add(x => x.AccountId, neighbours));
+        cut.WaitForElement("[data-testid=usage-not-found]", TimeSpan.FromSeconds(10));
+        Assert.Empty(cut.FindAll("[data-testid=chart-monthly]"));
+        Assert.Empty(cut.FindAll("[data-testid=exports]"));
+    }
+
+    [Fact]
+    public async Task An_invalid_alert_threshold_shows_its_reason()
+    {
+        await SignInAsync("household@demo.local");
+        var id = (await _host.AccountsOfAsync("household@demo.local"))[0];
+        Render<MudBlazor.MudPopoverProvider>();
+        var cut = Render<UsagePage>(p => p.Add(x => x.AccountId, id));
+        cut.WaitForElement("[data-testid=alert-settings]", TimeSpan.FromSeconds(10));
+
+        cut.Find("[data-testid=alert-settings] input").Change("-3");
+        cut.Find("[data-testid=save-alerts]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains(L["Alert.KwhThresholdNotPositive"].Value, cut.Markup));
+    }
+}

@@ -1,0 +1,266 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain.Accounts;
+using Portal.Domain.Tariffs;
+using Portal.Domain.Usage;
+using Portal.Features.Accounts;
+using Portal.Features.Tariffs;
+
+namespace Portal.Features.Usage;
+
+public sealed record UsageAccountItem(Guid Id, string AccountNumber, string HolderName, CustomerType Type, string Region, string PackageCode, DateOnly? LatestReading);
+
+/// <summary>One month of the 24-month chart: this month's kWh and the same month a year earlier (null without data).</summary>
+public sealed record MonthBar(DateOnly Month, decimal Kwh, decimal? LastYearKwh, int DaysWithData);
+
+public sealed record TouMonth(DateOnly Month, IReadOnlyList<TouShare> Shares);
+
+public sealed record DemandMonth(DateOnly Month, decimal MaxDemandKw);
+
+public sealed record UsageInsightFigures(double? BaseLoadKw, double? EveningShare, Seasonality Seasonality, YearOnYearChange VsLastYear, DateOnly From, DateOnly To);
+
+public sealed record PeerView(PeerComparisonResult Result, DateOnly Month, decimal MyKwh, int Band);
+
+/// <param name="Bill">Bill estimate of the forecast through the bill engine; Low/High price the band's ends.</param>
+public sealed record ForecastView(DateOnly CycleStart, DateOnly CycleEnd, UsageForecast Forecast, decimal? Bill, decimal? BillLow, decimal? BillHigh);
+
+public sealed record SegmentView(LoadArchetype Archetype, DateTime ComputedAtUtc);
+
+public sealed record ExportData(string AccountNumber, IReadOnlyList<DayReadings> Days, Func<DateOnly, int, TouPeriod> Classify);
+
+public sealed record AlertSettingsView(decimal? MonthlyKwhThreshold, decimal? MonthlyBillThreshold, bool TierAlerts);
+
+public sealed record UsageDashboard(
+    UsageAccountItem Account,
+    DateOnly Today,
+    DataFreshness Freshness,
+    IReadOnlyList<MonthBar> Months,
+    IReadOnlyList<DailyTotal> Daily,
+    DateOnly? CurveDay,
+    IReadOnlyList<LoadPoint> LoadCurve,
+    DailyProfiles Profiles,
+    bool HasTimeOfUse,
+    IReadOnlyList<TouMonth> TouMonths,
+    IReadOnlyList<DemandMonth>? Demand,
+    decimal? DeclaredDemandKw,
+    TierStatus? Tier,
+    UsageInsightFigures Insights,
+    PeerView? Peers,
+    ForecastView? Forecast,
+    SegmentView? Segment,
+    AlertSettingsView AlertSettings);
+
+/// <summary>
+/// Reads a customer's usage for the usage page. One account's two years of packed days are read once
+/// (~730 rows) and everything else is computed in memory by the pure insights in Portal.Domain/Usage; only the
+/// peer cohort is an aggregate query over the monthly roll-up. Every entry point checks ownership through
+/// <see cref="AccountAccessService"/> and answers null ("not found") for someone else's account.
+/// </summary>
+public sealed class UsageService(IDbContextFactory<AppDbContext> dbFactory, AccountAccessService access, TariffCatalog catalog, TimeProvider clock)
+{
+    public const int DailyDays = 60;
+    public const int ProfileDays = 90;
+    public const int InsightDays = 30;
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+
+    public async Task<IReadOnlyList<UsageAccountItem>> MyAccountsAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var ids = await access.OwnAccountIdsAsync(user, ct);
+        if (ids.Count == 0) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var accounts = await db.Accounts.AsNoTracking().Where(a => ids.Contains(a.Id)).OrderBy(a => a.AccountNumber)
+            .Select(a => new UsageAccountItem(a.Id, a.AccountNumber, a.HolderName, a.Type, a.Region, a.TariffPackageCode,
+                db.AccountDays.Where(d => d.AccountId == a.Id).Max(d => (DateOnly?)d.Date)))
+            .ToListAsync(ct);
+        return accounts;
+    }
+
+    /// <summary>True when the signed-in customer holds the account (customer-facing check).</summary>
+    public async Task<bool> OwnsAsync(ClaimsPrincipal user, Guid accountId, CancellationToken ct = default) =>
+        (await access.OwnAccountIdsAsync(user, ct)).Contains(accountId);
+
+    public async Task<UsageDashboard?> DashboardAsync(ClaimsPrincipal user, Guid accountId, CancellationToken ct = default)
+    {
+        if (!await OwnsAsync(user, accountId, ct)) return null;
+        return await BuildDashboardAsync(accountId, ct);
+    }
+
+    /// <summary>The 15-minute load curve of one day, or null when the account is not the user's.</summary>
+    public async Task<IReadOnlyList<LoadPoint>?> LoadCurveAsync(ClaimsPrincipal user, Guid accountId, DateOnly day, CancellationToken ct = default)
+    {
+        if (!await OwnsAsync(user, accountId, ct)) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.AccountDays.AsNoTracking().FirstOrDefaultAsync(d => d.AccountId == accountId && d.Date == day, ct);
+        return row is null ? [] : UsageInsights.LoadCurve(ReadingStore.ToDay(row));
+    }
+
+    internal async Task<UsageDashboard?> BuildDashboardAsync(Guid accountId, CancellationToken ct)
+    {
+        var today = Today;
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        var from = thisMonth.AddMonths(-23);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var account = await db.Accounts.AsNoTracking().Where(a => a.Id == accountId)
+            .Select(a => new { a.Id, a.AccountNumber, a.HolderName, a.Type, a.Region, a.TariffPackageCode, a.Voltage, a.ContractedCapacityKva, a.DeclaredDemandKw })
+            .FirstOrDefaultAsync(ct);
+        if (account is null) return null;
+        var rows = await db.AccountDays.AsNoTracking()
+            .Where(d => d.AccountId == accountId && d.Date >= from && d.Date <= today)
+            .OrderBy(d => d.Date).ToListAsync(ct);
+        var days = rows.Select(ReadingStore.ToDay).ToList();
+        var prediction = await db.UsagePredictions.AsNoTracking().Where(p => p.AccountId == accountId)
+            .Select(p => new { p.Archetype, p.ComputedAtUtc }).FirstOrDefaultAsync(ct);
+        var settings = await db.UsageAlertSettings.AsNoTracking().Where(s => s.AccountId == accountId)
+            .Select(s => new AlertSettingsView(s.MonthlyKwhThreshold, s.MonthlyBillThreshold, s.TierAlerts)).FirstOrDefaultAsync(ct);
+
+        var item = new UsageAccountItem(account.Id, account.AccountNumber, account.HolderName, account.Type, account.Region,
+            account.TariffPackageCode, days.Count == 0 ? null : days[^1].Date);
+        var profile = new AccountProfile(account.Type, account.Voltage, account.ContractedCapacityKva, account.Region);
+        var tariff = catalog.TryGet(account.TariffPackageCode, out _) ? catalog.Compiled(account.TariffPackageCode) : null;
+        var classify = tariff is null ? null : TariffLens.Classifier(tariff);
+
+        var curveDay = days.LastOrDefault(d => d.MissingCount < d.IntervalsPerDay);
+        var lastDate = days.Count == 0 ? today : days[^1].Date;
+        var insightFrom = lastDate.AddDays(-(InsightDays - 1));
+        var recent = days.Where(d => d.Date >= insightFrom).ToList();
+
+        var annualKwh = days.Where(d => d.Date >= thisMonth.AddMonths(-12) && d.Date < thisMonth).Sum(d => d.TotalKwh);
+        var band = ConsumptionBand.Of(profile.IsBusiness, annualKwh);
+
+        return new UsageDashboard(
+            item, today,
+            UsageInsights.Freshness(days, today),
+            MonthBars(days, thisMonth),
+            UsageInsights.Daily(days.Where(d => d.Date > lastDate.AddDays(-DailyDays))),
+            curveDay?.Date,
+            curveDay is null ? [] : UsageInsights.LoadCurve(curveDay),
+            UsageInsights.AverageProfiles(days.Where(d => d.Date > lastDate.AddDays(-ProfileDays))),
+            classify is not null,
+            classify is null ? [] : TouMonths(days, thisMonth, classify),
+            profile.IsBusiness ? DemandMonths(days, thisMonth) : null,
+            account.DeclaredDemandKw,
+            tariff is null ? null : TierNow(tariff.Package, today, days),
+            new UsageInsightFigures(UsageInsights.BaseLoadKw(recent), UsageInsights.EveningPeakShare(recent), UsageInsights.Seasonality(days),
+                UsageInsights.ChangeAgainstLastYear(days, insightFrom, lastDate), insightFrom, lastDate),
+            await PeersAsync(db, accountId, account.Type, account.Region, band, thisMonth.AddMonths(-1), days, ct),
+            tariff is null ? null : Forecast(tariff, profile, account.DeclaredDemandKw, days, today),
+            prediction?.Archetype is { } arch ? new SegmentView((LoadArchetype)arch, prediction.ComputedAtUtc) : null,
+            settings ?? new AlertSettingsView(null, null, true));
+    }
+
+    internal static IReadOnlyList<MonthBar> MonthBars(IReadOnlyList<DayReadings> days, DateOnly thisMonth)
+    {
+        var monthly = UsageInsights.Monthly(days).ToDictionary(m => new DateOnly(m.Year, m.Month, 1));
+        return Enumerable.Range(0, 12).Select(i => thisMonth.AddMonths(i - 11)).Select(m => new MonthBar(m,
+            monthly.TryGetValue(m, out var now) ? now.Kwh : 0m,
+            monthly.TryGetValue(m.AddYears(-1), out var ly) && ly.DaysWithData > 0 ? ly.Kwh : null,
+            monthly.TryGetValue(m, out var n2) ? n2.DaysWithData : 0)).ToArray();
+    }
+
+    internal static IReadOnlyList<TouMonth> TouMonths(IReadOnlyList<DayReadings> days, DateOnly thisMonth, Func<DateOnly, int, TouPeriod> classify) =>
+        days.Where(d => d.Date >= thisMonth.AddMonths(-11))
+            .GroupBy(d => new DateOnly(d.Date.Year, d.Date.Month, 1))
+            .OrderBy(g => g.Key)
+            .Select(g => new TouMonth(g.Key, UsageInsights.TouShares(g, classify)))
+            .ToArray();
+
+    internal static IReadOnlyList<DemandMonth> DemandMonths(IReadOnlyList<DayReadings> days, DateOnly thisMonth) =>
+        days.Where(d => d.Date >= thisMonth.AddMonths(-11))
+            .GroupBy(d => new DateOnly(d.Date.Year, d.Date.Month, 1))
+            .OrderBy(g => g.Key)
+            .Select(g => new DemandMonth(g.Key, g.Max(d => d.MaxDemandKw)))
+            .ToArray();
+
+    internal static TierStatus? TierNow(TariffPackage package, DateOnly today, IReadOnlyList<DayReadings> days)
+    {
+        if (package.Energy.Tiers is not { } tiers) return null;
+        var start = TariffLens.TierCycleStart(tiers, today);
+        return TariffLens.Tier(package, today, days.Where(d => d.Date >= start && d.Date <= today).Sum(d => d.TotalKwh));
+    }
+
+    /// <summary>This calendar month's forecast (bills run by calendar month) and its bill through the bill engine.</summary>
+    internal static ForecastView? Forecast(CompiledTariff tariff, AccountProfile profile, decimal? declaredDemandKw, IReadOnlyList<DayReadings> days, DateOnly today)
+    {
+        if (days.Count == 0) return null;
+        var cycleStart = new DateOnly(today.Year, today.Month, 1);
+        var cycleEnd = cycleStart.AddMonths(1).AddDays(-1);
+        var latest = days[^1].Date;
+        var origin = latest < cycleStart.AddDays(-1) ? cycleStart.AddDays(-1) : latest > cycleEnd ? cycleEnd : latest;
+        var history = days.Where(d => d.MissingCount < d.IntervalsPerDay && d.Date <= origin)
+            .Select(d => new DailyKwh(d.Date, (double)d.TotalKwh)).ToList();
+        var forecast = Forecaster.Forecast(new ForecastRequest(cycleStart, cycleEnd, origin, history));
+
+        var actual = days.Where(d => d.Date >= cycleStart && d.Date <= origin).ToList();
+        var shape = days.Where(d => d.Date > origin.AddDays(-28) && d.Date <= origin).ToList();
+        var tierBefore = 0m;
+        if (tariff.Package.Energy.Tiers is { } tiers)
+        {
+            var tierStart = TariffLens.TierCycleStart(tiers, cycleStart);
+            tierBefore = days.Where(d => d.Date >= tierStart && d.Date < cycleStart).Sum(d => d.TotalKwh);
+        }
+        var period = new BillingPeriod(cycleStart, cycleEnd.AddDays(1));
+        decimal? Price(double cycleKwh)
+        {
+            var remaining = cycleKwh - forecast.ToDateKwh;
+            var priced = TariffLens.ForecastDays(actual, shape, origin.AddDays(1), cycleEnd, remaining);
+            if (priced.Count == 0) return null;
+            var bill = BillCalculator.Calculate(tariff, profile, PeriodUsage.Prepare(period, priced), tierBefore, declaredDemandKw);
+            return bill.Total.Yuan;
+        }
+        return new ForecastView(cycleStart, cycleEnd, forecast, Price(forecast.Cycle.Kwh), Price(forecast.Cycle.Low), Price(forecast.Cycle.High));
+    }
+
+    /// <summary>
+    /// Peers: same customer type and region, same consumption band (as the nightly refresh stored it), compared on
+    /// the last complete month's roll-up. Reading the band from the refresh keeps this one indexed join instead of a
+    /// year of monthly rows per neighbour; before the first refresh the cohort is empty and the comparison hidden.
+    /// </summary>
+    private static async Task<PeerView?> PeersAsync(AppDbContext db, Guid accountId, CustomerType type, string region, int band,
+        DateOnly month, IReadOnlyList<DayReadings> days, CancellationToken ct)
+    {
+        var myKwh = days.Where(d => d.Date.Year == month.Year && d.Date.Month == month.Month).Sum(d => d.TotalKwh);
+        if (myKwh <= 0) return null;
+        var cohort = await db.UsagePredictions.AsNoTracking()
+            .Where(p => p.ConsumptionBand == band && p.AccountId != accountId)
+            .Join(db.Accounts.Where(a => a.Type == type && a.Region == region), p => p.AccountId, a => a.Id, (p, a) => p.AccountId)
+            .Join(db.MonthlyUsage.Where(m => m.Month == month), id => id, m => m.AccountId, (id, m) => m.TotalWh)
+            .ToListAsync(ct);
+        return new PeerView(PeerComparison.Compare(myKwh, cohort.Select(wh => wh / 1000m)), month, myKwh, band);
+    }
+
+    /// <summary>Two years of the account's days and its TOU classifier for an export, or null when the account is not the user's.</summary>
+    public async Task<ExportData?> ExportDataAsync(ClaimsPrincipal user, Guid accountId, CancellationToken ct = default)
+    {
+        if (!await OwnsAsync(user, accountId, ct)) return null;
+        var today = Today;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var account = await db.Accounts.AsNoTracking().Where(a => a.Id == accountId).Select(a => new { a.AccountNumber, a.TariffPackageCode }).FirstOrDefaultAsync(ct);
+        if (account is null) return null;
+        var rows = await db.AccountDays.AsNoTracking().Where(d => d.AccountId == accountId && d.Date >= today.AddYears(-2) && d.Date <= today)
+            .OrderBy(d => d.Date).ToListAsync(ct);
+        var tariff = catalog.TryGet(account.TariffPackageCode, out _) ? catalog.Compiled(account.TariffPackageCode) : null;
+        // Without TOU every interval is "flat" in the export's period column, matching how such a package is billed.
+        var classify = (tariff is null ? null : TariffLens.Classifier(tariff)) ?? ((_, _) => TouPeriod.Flat);
+        return new ExportData(account.AccountNumber, rows.Select(ReadingStore.ToDay).ToList(), classify);
+    }
+
+    /// <summary>Saves the customer's alert thresholds; returns the problems (localization keys) instead when invalid.</summary>
+    public async Task<IReadOnlyList<string>?> SaveAlertSettingsAsync(ClaimsPrincipal user, Guid accountId, AlertSettingsView settings, CancellationToken ct = default)
+    {
+        if (!await OwnsAsync(user, accountId, ct)) return null;
+        var problems = UsageAlertRules.Problems(new UsageAlertSettings(settings.MonthlyKwhThreshold, settings.MonthlyBillThreshold, settings.TierAlerts));
+        if (problems.Count > 0) return problems;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.UsageAlertSettings.FindAsync([accountId], ct);
+        if (row is null) db.UsageAlertSettings.Add(row = new UsageAlertSettingRow { AccountId = accountId });
+        row.MonthlyKwhThreshold = settings.MonthlyKwhThreshold;
+        row.MonthlyBillThreshold = settings.MonthlyBillThreshold;
+        row.TierAlerts = settings.TierAlerts;
+        row.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+}
