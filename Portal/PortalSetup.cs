@@ -81,6 +81,7 @@ public static class PortalSetup
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapBackOfficeEndpoints();
+        app.MapComplaintEndpoints();
         return app;
     }
 

@@ -1,4 +1,5 @@
 using Hangfire;
+using Portal.Features.Complaints.Jobs;
 using Portal.Features.Usage;
 
 namespace Portal.Infrastructure.Jobs;
@@ -16,5 +17,9 @@ public static class RecurringSchedules
 
         // Monthly aggregates behind the usage pages; incremental, so every 10 minutes is cheap.
         jobs.AddOrUpdate<UsageRollupJob>(UsageRollupJob.Id, j => j.RunAsync(CancellationToken.None), "*/10 * * * *", cst);
+
+        // Complaints: route anything whose routing job was lost, close expired reopen windows; escalate overdue SLAs.
+        jobs.AddOrUpdate<ComplaintSweepJob>(ComplaintSweepJob.Id, j => j.RunAsync(CancellationToken.None), "* * * * *", cst);
+        jobs.AddOrUpdate<ComplaintSlaWatchJob>(ComplaintSlaWatchJob.Id, j => j.RunAsync(CancellationToken.None), "*/5 * * * *", cst);
     }
 }
