@@ -109,9 +109,10 @@ public sealed class CustomerComplaintService(
                 storage.DeleteComplaintFolder(complaint.Id);
                 throw;
             }
+            // Receipt first, so the customer's notifications read in the order things happened.
+            await notifier.StatusChangedAsync(userId, complaint.Id, complaint.TrackingNumber, complaint.Status, ct);
             jobs.Enqueue<RouteComplaintJob>(j => j.RunAsync(complaint.Id, CancellationToken.None));
             await audit.RecordAsync(new AuditEvent("ComplaintSubmitted", "complaint:" + complaint.TrackingNumber, UserId: userId), ct);
-            await notifier.StatusChangedAsync(userId, complaint.Id, complaint.TrackingNumber, complaint.Status, ct);
             return new(complaint.Id, complaint.TrackingNumber, false, []);
         }
     }
