@@ -28,6 +28,27 @@ public static class ComplaintsFeature
         return services;
     }
 
+    /// <summary>Operator verb: run the complaint sweeper or the SLA watcher once (e.g. after an outage of the job server).</summary>
+    public static async Task<int> CliAsync(WebApplication app, string[] args)
+    {
+        var what = args.Length > 1 ? args[1] : "";
+        using var scope = app.Services.CreateScope();
+        switch (what)
+        {
+            case "sweep":
+                var routed = await scope.ServiceProvider.GetRequiredService<ComplaintSweepJob>().RunAsync(CancellationToken.None);
+                Console.WriteLine($"Routed {routed} complaint(s) whose routing job was lost; closed expired reopen windows.");
+                return 0;
+            case "sla-watch":
+                var escalated = await scope.ServiceProvider.GetRequiredService<ComplaintSlaWatchJob>().RunAsync(CancellationToken.None);
+                Console.WriteLine($"Escalated {escalated} overdue complaint(s) to the supervisor queue.");
+                return 0;
+            default:
+                Console.Error.WriteLine("Usage: complaints sweep|sla-watch");
+                return 2;
+        }
+    }
+
     public static IEndpointRouteBuilder MapComplaintEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // Customers on the public endpoint, staff on the internal one; the same URL answers 404 to anyone else.

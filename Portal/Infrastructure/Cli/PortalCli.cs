@@ -17,6 +17,7 @@ public static class PortalCli
         ["migrate"] = ("migrate                         apply pending migrations to the configured database", MigrateAsync),
         ["seed"] = ("seed [--accounts N] [--months M] seed demo data into an empty database (default 300 accounts, 24 months)", SeedAsync),
         ["audit"] = ("audit verify                    check the audit log's hash chain; exit 1 if a record was changed or removed", AuditAsync),
+        ["complaints"] = ("complaints sweep|sla-watch      route complaints left unrouted / escalate overdue ones, once", Portal.Features.Complaints.ComplaintsFeature.CliAsync),
     };
 
     public static bool IsCommand(string[] args) =>

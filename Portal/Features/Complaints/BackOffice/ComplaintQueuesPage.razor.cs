@@ -32,6 +32,7 @@ public partial class ComplaintQueuesPage
 
     private string QueueName(string code)
     {
+        if (code.Length == 0) return L["Work.Unrouted"];
         var s = L["Queue." + code];
         return s.ResourceNotFound ? code : s.Value;
     }

@@ -24,7 +24,7 @@ public sealed class ComplaintSlaWatchJob(IDbContextFactory<AppDbContext> dbFacto
                 && ((c.DispatchDueAt != null && c.DispatchedAt == null && c.DispatchDueAt < now)
                     || (c.ContactedAt == null && c.FirstContactDueAt < now)
                     || (c.RepliedAt == null && c.AnswerDueAt < now)))
-            .OrderBy(c => c.SubmittedAt).Take(200).ToListAsync(ct);
+            .OrderBy(c => c.SubmittedAt).Take(200).AsSplitQuery().ToListAsync(ct);
         if (overdue.Count == 0) return 0;
         foreach (var c in overdue)
         {

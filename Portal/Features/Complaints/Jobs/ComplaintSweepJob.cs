@@ -29,7 +29,7 @@ public sealed class ComplaintSweepJob(IDbContextFactory<AppDbContext> dbFactory,
         var reopenCutoff = now.AddDays(-Complaint.ReopenWindowDays);
         await using var closeDb = await dbFactory.CreateDbContextAsync(ct);
         var expired = await closeDb.Complaints
-            .Where(c => c.Status == ComplaintStatus.Resolved && c.ResolvedAt < reopenCutoff).Take(500).ToListAsync(ct);
+            .Where(c => c.Status == ComplaintStatus.Resolved && c.ResolvedAt < reopenCutoff).OrderBy(c => c.ResolvedAt).Take(500).AsSplitQuery().ToListAsync(ct);
         foreach (var c in expired) c.TryCloseAfterReopenWindow(now);
         if (expired.Count > 0)
         {
