@@ -32,6 +32,33 @@ public class ComplaintRoutingJobTests(PortalHost host) : IClassFixture<PortalHos
     }
 
     [Fact]
+    public async Task Routed_deadlines_skip_the_national_day_holiday_and_count_its_make_up_saturday()
+    {
+        var user = await host.UserAsync("household@demo.local");
+        var submitted = new DateTime(2026, 9, 30, 16, 0, 0); // Wednesday; 1–7 October are holidays, Saturday 10 October is worked
+        var id = await host.InsertUnroutedAsync(await host.FirstAccountOfAsync("household@demo.local"), AccountAccessService.UserId(user)!, submitted);
+
+        await host.Service<RouteComplaintJob>().RunAsync(id, CancellationToken.None);
+
+        var c = await host.LoadAsync(id);
+        Assert.Equal(new DateTime(2026, 10, 8, 16, 0, 0), c.FirstContactDueAt);
+        Assert.Equal(new DateTime(2026, 10, 15, 16, 0, 0), c.AnswerDueAt);
+    }
+
+    [Fact]
+    public async Task A_complaint_filed_on_friday_evening_starts_its_clock_on_monday_morning()
+    {
+        var user = await host.UserAsync("household@demo.local");
+        var opens = Clock.Calendar.Hours.Opens;
+        var friday = new DateTime(2026, 11, 20).Add(Clock.Calendar.Hours.Closes.ToTimeSpan()).AddMinutes(30);
+        var id = await host.InsertUnroutedAsync(await host.FirstAccountOfAsync("household@demo.local"), AccountAccessService.UserId(user)!, friday);
+
+        await host.Service<RouteComplaintJob>().RunAsync(id, CancellationToken.None);
+
+        Assert.Equal(new DateOnly(2026, 11, 24).ToDateTime(opens), (await host.LoadAsync(id)).FirstContactDueAt);
+    }
+
+    [Fact]
     public async Task Running_the_routing_job_twice_routes_once()
     {
         var user = await host.UserAsync("household@demo.local");
