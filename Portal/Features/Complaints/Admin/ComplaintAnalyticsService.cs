@@ -43,8 +43,20 @@ public sealed class ComplaintAnalyticsService(IDbContextFactory<AppDbContext> db
         var complaints = await db.Complaints.AsNoTracking().Where(c => c.SubmittedAt >= from)
             .Join(db.Accounts, c => c.AccountId, a => a.Id, (c, a) => new
             {
-                c.SubmittedAt, c.FirstContactDueAt, c.ContactedAt, c.AnswerDueAt, c.RepliedAt, c.FirstContactAt, c.FirstResolvedAt,
-                c.ReopenCount, c.Status, c.Description, c.Category, a.Region, c.HandlingScore, c.ResolvedAt,
+                c.SubmittedAt,
+                c.FirstContactDueAt,
+                c.ContactedAt,
+                c.AnswerDueAt,
+                c.RepliedAt,
+                c.FirstContactAt,
+                c.FirstResolvedAt,
+                c.ReopenCount,
+                c.Status,
+                c.Description,
+                c.Category,
+                a.Region,
+                c.HandlingScore,
+                c.ResolvedAt,
             })
             .ToListAsync(ct);
         var ratings = await db.ServiceRatings.AsNoTracking().Where(r => r.SubmittedAt >= from)
@@ -53,7 +65,10 @@ public sealed class ComplaintAnalyticsService(IDbContextFactory<AppDbContext> db
 
         var facts = complaints.Select(c => new
         {
-            c.Category, c.Region, c.HandlingScore, c.SubmittedAt,
+            c.Category,
+            c.Region,
+            c.HandlingScore,
+            c.SubmittedAt,
             Facts = new ComplaintFacts(c.SubmittedAt, c.FirstContactDueAt, c.ContactedAt, c.AnswerDueAt, c.RepliedAt, c.FirstContactAt,
                 c.FirstResolvedAt, c.ReopenCount, c.Status, c.Description),
         }).ToList();

@@ -70,8 +70,23 @@ public sealed class ComplaintWorkService(IDbContextFactory<AppDbContext> dbFacto
         var q = Filtered(db, filter, AccountAccessService.UserId(user), now);
         var total = await q.CountAsync(ct);
         var rows = await Ordered(q).Skip(page * pageSize).Take(pageSize)
-            .Select(c => new { c.Id, c.TrackingNumber, c.QueueCode, c.Category, c.Status, c.Priority, c.SubmittedAt, c.ClaimedBy, c.IsEscalated,
-                c.FirstContactDueAt, c.ContactedAt, c.AnswerDueAt, c.RepliedAt, c.Version })
+            .Select(c => new
+            {
+                c.Id,
+                c.TrackingNumber,
+                c.QueueCode,
+                c.Category,
+                c.Status,
+                c.Priority,
+                c.SubmittedAt,
+                c.ClaimedBy,
+                c.IsEscalated,
+                c.FirstContactDueAt,
+                c.ContactedAt,
+                c.AnswerDueAt,
+                c.RepliedAt,
+                c.Version
+            })
             .ToListAsync(ct);
         return (rows.Select(c =>
         {
