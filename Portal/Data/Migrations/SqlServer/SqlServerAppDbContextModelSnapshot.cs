@@ -801,12 +801,22 @@ namespace Portal.Data.Migrations.SqlServer
 
                     b.HasIndex("AccountId", "SubmittedAt");
 
+                    b.HasIndex("ClaimedBy", "Status");
+
                     b.HasIndex("CustomerUserId", "IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("CustomerUserId", "SubmittedAt");
+
+                    b.HasIndex("Priority", "SubmittedAt")
+                        .IsDescending(true, false);
 
                     b.HasIndex("QueueCode", "Status");
 
                     b.HasIndex("Status", "SubmittedAt");
+
+                    b.HasIndex("QueueCode", "Priority", "SubmittedAt")
+                        .IsDescending(false, true, false);
 
                     b.ToTable("Complaints");
                 });
@@ -982,6 +992,40 @@ namespace Portal.Data.Migrations.SqlServer
                     b.HasIndex("AccountId", "CompletedAtUtc");
 
                     b.ToTable("ServiceActivities");
+                });
+
+            modelBuilder.Entity("Portal.Features.Complaints.RoutingRulesVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.ToTable("ComplaintRoutingRules", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Infrastructure.Audit.AuditEntry", b =>

@@ -782,12 +782,22 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.HasIndex("AccountId", "SubmittedAt");
 
+                    b.HasIndex("ClaimedBy", "Status");
+
                     b.HasIndex("CustomerUserId", "IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("CustomerUserId", "SubmittedAt");
+
+                    b.HasIndex("Priority", "SubmittedAt")
+                        .IsDescending(true, false);
 
                     b.HasIndex("QueueCode", "Status");
 
                     b.HasIndex("Status", "SubmittedAt");
+
+                    b.HasIndex("QueueCode", "Priority", "SubmittedAt")
+                        .IsDescending(false, true, false);
 
                     b.ToTable("Complaints");
                 });
@@ -963,6 +973,38 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("AccountId", "CompletedAtUtc");
 
                     b.ToTable("ServiceActivities");
+                });
+
+            modelBuilder.Entity("Portal.Features.Complaints.RoutingRulesVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.ToTable("ComplaintRoutingRules", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Infrastructure.Audit.AuditEntry", b =>
