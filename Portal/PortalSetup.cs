@@ -91,6 +91,7 @@ public static class PortalSetup
         app.MapTariffs();
         app.MapStatementEndpoints();
         app.MapUsageEndpoints();
+        app.MapComplaintEndpoints();
         return app;
     }
 

@@ -160,6 +160,19 @@ public sealed class Complaint
         Record(new(TimelineEntryKind.Contacted, now, handlerId, null, OptionalText(internalNote, "Complaint.NoteTooLong")));
     }
 
+    /// <summary>
+    /// A handler's note for colleagues; never shown to the customer and not a status change, so any handler
+    /// may add one while the complaint is open (claiming is about who answers the customer).
+    /// </summary>
+    public void AddInternalNote(string handlerId, string note, DateTime now)
+    {
+        RequireActor(handlerId);
+        if (!IsOpen)
+            throw new DomainException("Complaint.NotOpen", $"{TrackingNumber} is {Status}; notes can no longer be added.");
+        var text = RequiredText(note, "Complaint.NoteRequired", "Complaint.NoteTooLong");
+        Record(new(TimelineEntryKind.Note, now, handlerId, null, text));
+    }
+
     /// <summary>The answer to the customer; this is what the 7-working-day commitment measures.</summary>
     public void Reply(string handlerId, string customerText, DateTime now)
     {

@@ -57,6 +57,7 @@ public enum TimelineEntryKind
     Reopened = 11,
     AttachmentAdded = 12,
     Rated = 13,
+    Note = 14,
 }
 
 public static class ComplaintPriorityExtensions

@@ -22,7 +22,7 @@ public sealed class ComplaintTimelineEntry
         FromQueue = fromQueue;
         ToQueue = toQueue;
         VisibleToCustomer = kind is not (TimelineEntryKind.Routed or TimelineEntryKind.Claimed
-            or TimelineEntryKind.Released or TimelineEntryKind.Transferred);
+            or TimelineEntryKind.Released or TimelineEntryKind.Transferred or TimelineEntryKind.Note);
     }
 
     public Guid Id { get; private set; }

@@ -33,6 +33,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ServiceActivity> ServiceActivities => Set<ServiceActivity>();
     public DbSet<Complaint> Complaints => Set<Complaint>();
     public DbSet<ServiceRating> ServiceRatings => Set<ServiceRating>();
+    public DbSet<Portal.Features.Complaints.RoutingRulesVersion> ComplaintRoutingRules => Set<Portal.Features.Complaints.RoutingRulesVersion>();
     public DbSet<Inspection> Inspections => Set<Inspection>();
     public DbSet<Hazard> Hazards => Set<Hazard>();
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();

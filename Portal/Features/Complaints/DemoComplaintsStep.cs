@@ -77,5 +77,31 @@ public sealed class DemoComplaintsStep(IDbContextFactory<AppDbContext> dbFactory
             }
         }
         await db.SaveChangesAsync(ct);
+        await SeedRatingsAsync(db, context, owners, now, ct);
+    }
+
+    /// <summary>
+    /// Ratings of past activities on the non-demo accounts (the demo customers' own activities stay unrated so they
+    /// can try rating), so the satisfaction analytics have something to show.
+    /// </summary>
+    private static async Task SeedRatingsAsync(AppDbContext db, DemoSeedContext context, List<AccountBinding> owners, DateTime now, CancellationToken ct)
+    {
+        var others = context.Accounts.Where(a => a.Index >= 5).Select(a => a.Id).ToList();
+        var cutoffUtc = now.AddDays(-3).AddHours(-8);
+        var activities = await db.ServiceActivities.AsNoTracking()
+            .Where(a => others.Contains(a.AccountId) && a.CompletedAtUtc < cutoffUtc).ToListAsync(ct);
+        foreach (var a in activities)
+        {
+            var r = new Random(a.Id.GetHashCode());
+            if (r.Next(3) == 0) continue; // not everyone rates
+            var owner = owners.FirstOrDefault(o => o.AccountId == a.AccountId)?.UserId ?? context.NeighbourUserId;
+            var score = r.Next(10) switch { 0 => 1, 1 => 2, 2 or 3 => 3, 4 or 5 or 6 => 4, _ => 5 };
+            var level = (Portal.Domain.Ratings.SatisfactionLevel)(5 - score);
+            var completed = ComplaintClock.ToLocal(a.CompletedAtUtc);
+            db.ServiceRatings.Add(Portal.Domain.Ratings.ServiceRating.Submit(
+                new Portal.Domain.Ratings.RateableActivity(a.Id, a.Type, a.AccountId, completed), owner, level, score,
+                score <= 2 ? "上门时间比约定晚了很久。" : null, completed.AddHours(r.Next(2, 72))));
+        }
+        await db.SaveChangesAsync(ct);
     }
 }

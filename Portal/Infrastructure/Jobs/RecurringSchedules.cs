@@ -1,6 +1,7 @@
 using Hangfire;
 using Portal.Features.Tariffs;
 using Portal.Features.Statements;
+using Portal.Features.Complaints.Jobs;
 using Portal.Features.Usage;
 
 namespace Portal.Infrastructure.Jobs;
@@ -24,5 +25,8 @@ public static class RecurringSchedules
         StatementsFeature.RegisterSchedules(jobs, cst);
         // Forecasts, segments and usage alerts, after the night's meter data has arrived; incremental.
         jobs.AddOrUpdate<RefreshPredictionsJob>(RefreshPredictionsJob.Id, j => j.RunAsync(CancellationToken.None), "30 4 * * *", cst);
+        // Complaints: route anything whose routing job was lost, close expired reopen windows; escalate overdue SLAs.
+        jobs.AddOrUpdate<ComplaintSweepJob>(ComplaintSweepJob.Id, j => j.RunAsync(CancellationToken.None), "* * * * *", cst);
+        jobs.AddOrUpdate<ComplaintSlaWatchJob>(ComplaintSlaWatchJob.Id, j => j.RunAsync(CancellationToken.None), "*/5 * * * *", cst);
     }
 }

@@ -1,0 +1,183 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain.Accounts;
+using Portal.Domain.Complaints;
+using Portal.Features.Accounts;
+using Portal.Features.Complaints;
+using Portal.Features.Complaints.Customer;
+using Portal.Features.Complaints.Jobs;
+
+namespace Portal.Tests.Features.Complaints;
+
+/// <summary>The routing job, the sweeper and the SLA watcher against the real database: idempotent, and they recover lost work.</summary>
+[Collection(PortalCollection.Name)]
+public class ComplaintRoutingJobTests(PortalHost host) : IClassFixture<PortalHost>
+{
+    private ComplaintClock Clock => host.Services.GetRequiredService<ComplaintClock>();
+
+    [Fact]
+    public async Task The_sweeper_routes_a_complaint_whose_job_was_lost_after_a_minute_but_not_before()
+    {
+        var user = await host.UserAsync("household@demo.local");
+        var account = await host.FirstAccountOfAsync("household@demo.local");
+        var userId = AccountAccessService.UserId(user)!;
+        var lost = await host.InsertUnroutedAsync(account, userId, Clock.Now.AddSeconds(-70));
+        var fresh = await host.InsertUnroutedAsync(account, userId, Clock.Now.AddSeconds(-30));
+
+        await host.Service<ComplaintSweepJob>().RunAsync(CancellationToken.None);
+
+        Assert.Equal(ComplaintStatus.Routed, (await host.LoadAsync(lost)).Status);
+        Assert.Equal("metering", (await host.LoadAsync(lost)).QueueCode);
+        Assert.Equal(ComplaintStatus.Submitted, (await host.LoadAsync(fresh)).Status);
+    }
+
+    [Fact]
+    public async Task Routed_deadlines_skip_the_national_day_holiday_and_count_its_make_up_saturday()
+    {
+        var user = await host.UserAsync("household@demo.local");
+        var submitted = new DateTime(2026, 9, 30, 16, 0, 0); // Wednesday; 1–7 October are holidays, Saturday 10 October is worked
+        var id = await host.InsertUnroutedAsync(await host.FirstAccountOfAsync("household@demo.local"), AccountAccessService.UserId(user)!, submitted);
+
+        await host.Service<RouteComplaintJob>().RunAsync(id, CancellationToken.None);
+
+        var c = await host.LoadAsync(id);
+        Assert.Equal(new DateTime(2026, 10, 8, 16, 0, 0), c.FirstContactDueAt);
+        Assert.Equal(new DateTime(2026, 10, 15, 16, 0, 0), c.AnswerDueAt);
+    }
+
+    [Fact]
+    public async Task A_complaint_filed_on_friday_evening_starts_its_clock_on_monday_morning()
+    {
+        var user = await host.UserAsync("household@demo.local");
+        var opens = Clock.Calendar.Hours.Opens;
+        var friday = new DateTime(2026, 11, 20).Add(Clock.Calendar.Hours.Closes.ToTimeSpan()).AddMinutes(30);
+        var id = await host.InsertUnroutedAsync(await host.FirstAccountOfAsync("household@demo.local"), AccountAccessService.UserId(user)!, friday);
+
+        await host.Service<RouteComplaintJob>().RunAsync(id, CancellationToken.None);
+
+        Assert.Equal(new DateOnly(2026, 11, 24).ToDateTime(opens), (await host.LoadAsync(id)).FirstContactDueAt);
+    }
+
+    [Fact]
+    public async Task Running_the_routing_job_twice_routes_once()
+    {
+        var user = await host.UserAsync("household@demo.local");
+        var id = await host.InsertUnroutedAsync(await host.FirstAccountOfAsync("household@demo.local"), AccountAccessService.UserId(user)!, Clock.Now);
+        var job = host.Service<RouteComplaintJob>();
+
+        Assert.True(await job.RunAsync(id, CancellationToken.None));
+        Assert.False(await job.RunAsync(id, CancellationToken.None));
+
+        var c = await host.LoadAsync(id);
+        Assert.Single(c.Timeline, t => t.Kind == TimelineEntryKind.Routed);
+    }
+
+    [Theory]
+    [InlineData(29, true)]
+    [InlineData(31, false)]
+    public async Task A_second_complaint_on_the_same_account_within_30_days_is_a_repeat_and_raised_one_step(int daysBetween, bool repeat)
+    {
+        var userId = AccountAccessService.UserId(await host.UserAsync("neighbour@demo.local"))!;
+        Guid account;
+        await using (var db = await host.Db.CreateDbContextAsync())
+            account = await db.Accounts.Where(a => a.Type == CustomerType.Residential && !db.Complaints.Any(c => c.AccountId == a.Id))
+                .Select(a => a.Id).FirstAsync();
+        var job = host.Service<RouteComplaintJob>();
+        var first = await host.InsertUnroutedAsync(account, userId, Clock.Now.AddDays(-daysBetween), "Meter reading looks wrong this month.");
+        await job.RunAsync(first, CancellationToken.None);
+        var second = await host.InsertUnroutedAsync(account, userId, Clock.Now, "Meter reading looks wrong this month again.");
+
+        await job.RunAsync(second, CancellationToken.None);
+
+        var c = await host.LoadAsync(second);
+        Assert.Equal(repeat, c.IsRepeat);
+        // The meter rule gives Normal; a repeat raises it one step.
+        Assert.Equal(repeat ? ComplaintPriority.High : ComplaintPriority.Normal, c.Priority);
+    }
+
+    [Fact]
+    public async Task A_large_industrial_account_routes_with_the_top_credit_tier_priority()
+    {
+        await using var db = await host.Db.CreateDbContextAsync();
+        var large = await db.Accounts.Where(a => a.Type == CustomerType.LargeIndustrial).Select(a => a.Id).FirstAsync();
+        var business = await host.UserAsync("business@demo.local");
+        var id = await host.InsertUnroutedAsync(large, AccountAccessService.UserId(business)!, Clock.Now, "Meter shows an error code E-07.");
+        Assert.Equal(CreditTierLevel.A, AccountTypeCreditTiers.FromAccountType(CustomerType.LargeIndustrial));
+        Assert.Equal(CreditTierLevel.B, AccountTypeCreditTiers.FromAccountType(CustomerType.Business));
+
+        await host.Service<RouteComplaintJob>().RunAsync(id, CancellationToken.None);
+
+        var routed = await host.LoadAsync(id);
+        Assert.Contains("Credit tier A: Normal → High", routed.Timeline.Single(t => t.Kind == TimelineEntryKind.Routed).InternalNote);
+        Assert.True(routed.Priority >= ComplaintPriority.High);
+    }
+
+    [Fact]
+    public async Task An_urgency_keyword_makes_the_complaint_urgent_with_a_15_minute_dispatch_clock()
+    {
+        var user = await host.UserAsync("household@demo.local");
+        var result = await host.Service<CustomerComplaintService>().SubmitAsync(user,
+            ComplaintsTestKit.Form(await host.FirstAccountOfAsync("household@demo.local"), "配电箱冒烟，有焦糊味，请马上处理", ComplaintCategory.VoltageQuality), []);
+
+        var c = await host.WaitUntilRoutedAsync(result.ComplaintId!.Value);
+
+        Assert.Equal(ComplaintPriority.Urgent, c.Priority);
+        Assert.Equal(c.SubmittedAt.AddMinutes(15), c.DispatchDueAt);
+    }
+
+    [Fact]
+    public async Task The_sla_watcher_escalates_an_overdue_complaint_once_and_tells_the_supervisors()
+    {
+        var user = await host.UserAsync("household@demo.local");
+        var userId = AccountAccessService.UserId(user)!;
+        var account = await host.FirstAccountOfAsync("household@demo.local");
+        var job = host.Service<RouteComplaintJob>();
+        var overdue = await host.InsertUnroutedAsync(account, userId, Clock.Now.AddDays(-20), "Meter has been blank for three weeks.");
+        var onTime = await host.InsertUnroutedAsync(account, userId, Clock.Now, "Meter display flickers sometimes.");
+        await job.RunAsync(overdue, CancellationToken.None);
+        await job.RunAsync(onTime, CancellationToken.None);
+        var watcher = host.Service<ComplaintSlaWatchJob>();
+
+        await watcher.RunAsync(CancellationToken.None);
+        await watcher.RunAsync(CancellationToken.None);
+
+        var escalated = await host.LoadAsync(overdue);
+        Assert.True(escalated.IsEscalated);
+        Assert.Equal("supervisor", escalated.QueueCode);
+        Assert.Single(escalated.Timeline, t => t.Kind == TimelineEntryKind.Escalated);
+        Assert.False((await host.LoadAsync(onTime)).IsEscalated);
+        await using var db = await host.Db.CreateDbContextAsync();
+        var admin = await db.Users.Where(u => u.Email == "admin@demo.local").Select(u => u.Id).FirstAsync();
+        Assert.Equal(1, await db.Notifications.CountAsync(n => n.UserId == admin && n.Kind == "ComplaintEscalated" && n.Arguments == escalated.TrackingNumber));
+    }
+
+    [Fact]
+    public async Task Saved_rules_route_new_complaints_and_invalid_rules_are_refused_without_a_new_version()
+    {
+        var store = host.Services.GetRequiredService<RoutingRulesStore>();
+        var seed = RoutingRulesJson.Serialize(RoutingRules.SeedDefault().Settings);
+        var adminId = AccountAccessService.UserId(await host.UserAsync("admin@demo.local"))!;
+
+        var broken = await store.SaveAsync("{ \"Rules\": [ ", adminId);
+        var seedRules = RoutingRules.SeedDefault().Settings;
+        var noCatchAll = await store.SaveAsync(RoutingRulesJson.Serialize(seedRules with { Rules = seedRules.Rules.SkipLast(1).ToList() }), adminId);
+        Assert.Null(broken.Version);
+        Assert.Contains(broken.Problems, p => p.Code == "Routing.InvalidJson");
+        Assert.Null(noCatchAll.Version);
+        Assert.Contains(noCatchAll.Problems, p => p.Code == "Routing.NoCatchAll");
+
+        var saved = await store.SaveAsync(seed.Replace("\"QueueCode\": \"metering\"", "\"QueueCode\": \"meter-lab\""), adminId);
+        try
+        {
+            Assert.NotNull(saved.Version);
+            var user = await host.UserAsync("household@demo.local");
+            var id = await host.InsertUnroutedAsync(await host.FirstAccountOfAsync("household@demo.local"), AccountAccessService.UserId(user)!, Clock.Now);
+            await host.Service<RouteComplaintJob>().RunAsync(id, CancellationToken.None);
+            Assert.Equal("meter-lab", (await host.LoadAsync(id)).QueueCode);
+        }
+        finally
+        {
+            await store.SaveAsync(seed, adminId); // the other tests expect the seeded queues
+        }
+    }
+}
