@@ -4,6 +4,7 @@ using Portal.Components;
 using Portal.Features.Accounts;
 using Portal.Features.BackOffice;
 using Portal.Features.Complaints;
+using Portal.Features.Credit;
 using Portal.Features.Demo;
 using Portal.Features.Home;
 using Portal.Features.Safety;
@@ -49,6 +50,7 @@ public static class PortalSetup
         services.AddTariffsFeature();
         services.AddSafetyFeature();
         services.AddComplaintsFeature();
+        services.AddCreditFeature(config);
         services.AddHomeFeature();
         services.AddBackOfficeFeature();
         services.AddDemoFeature();
@@ -82,6 +84,7 @@ public static class PortalSetup
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapBackOfficeEndpoints();
+        app.MapCreditEndpoints();
         return app;
     }
 

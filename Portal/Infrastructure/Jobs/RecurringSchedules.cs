@@ -1,4 +1,5 @@
 using Hangfire;
+using Portal.Features.Credit;
 using Portal.Features.Usage;
 
 namespace Portal.Infrastructure.Jobs;
@@ -16,5 +17,8 @@ public static class RecurringSchedules
 
         // Monthly aggregates behind the usage pages; incremental, so every 10 minutes is cheap.
         jobs.AddOrUpdate<UsageRollupJob>(UsageRollupJob.Id, j => j.RunAsync(CancellationToken.None), "*/10 * * * *", cst);
+
+        // Credit tiers: monthly review of every account, 02:00 on the 1st (after the month's bills are due-dated).
+        jobs.AddOrUpdate<CreditReviewJob>(CreditReviewJob.Id, j => j.RunMonthlyAsync(CancellationToken.None), "0 2 1 * *", cst);
     }
 }
