@@ -170,6 +170,13 @@ public sealed class CreditAdminService(IDbContextFactory<AppDbContext> dbFactory
         // Interactive pages have no HttpContext after the first render, so the acting user is passed explicitly.
         audit.RecordAsync(new AuditEvent(action, target, outcome, detail, AccountAccessService.UserId(user), user.Identity?.Name), ct);
 
+    public async Task<Guid?> AccountIdAsync(string? accountNumber, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var number = (accountNumber ?? "").Trim();
+        return await db.Accounts.AsNoTracking().Where(a => a.AccountNumber == number).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct);
+    }
+
     public async Task<ReviewRunView?> LatestRunAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
