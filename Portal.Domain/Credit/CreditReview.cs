@@ -76,7 +76,7 @@ public static class CreditReview
     public static IReadOnlyList<DateOnly> CatchUpDays(DateOnly openedOn, DateOnly asOf, int months)
     {
         var days = new List<DateOnly>();
-        var first = new DateOnly(asOf.Year, asOf.Month, 1).AddMonths(-months);
+        var first = new DateOnly(asOf.Year, asOf.Month, 1).AddMonths(1 - months);
         for (var d = first; d < asOf; d = d.AddMonths(1))
             if (d >= openedOn) days.Add(d);
         days.Add(asOf);
