@@ -51,8 +51,12 @@ public static class CreditReview
         PointEventKind closingKind = PointEventKind.Review, string? closingSource = null)
     {
         var added = new List<PointEvent>();
-        var lastOn = state.Events.Count == 0 ? DateOnly.MinValue : state.Events.Max(e => e.OccurredOn);
-        foreach (var c in Candidates(facts, asOf).Where(c => !state.HasRecorded(c.Kind, c.SourceReference)))
+        if (state.Events.Count == 0)
+            added.AddRange(state.Record(PointEventKind.Opening, asOf, $"opening:{asOf:yyyy-MM-dd}", CreditScorer.Score(policy, facts, asOf)));
+        // Facts up to the opening day are inside the opening score; replaying them would only add empty lines.
+        var openedOn = state.Events.Min(e => e.OccurredOn);
+        var lastOn = state.Events.Max(e => e.OccurredOn);
+        foreach (var c in Candidates(facts, asOf).Where(c => c.On > openedOn && !state.HasRecorded(c.Kind, c.SourceReference)))
         {
             // A fact that surfaces late (a fix dated last week, verified today) is scored no earlier than the ledger's
             // last line, or its delta would undo the effect of time that the ledger has already recorded.

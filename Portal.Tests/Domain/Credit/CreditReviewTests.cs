@@ -44,8 +44,11 @@ public class CreditReviewTests
             .Adjustment("a1", CreditIndicator.Contribution, 5m, D(2026, 6, 1), "meter fault was ours")
             .Build();
         var state = StateIn(CreditTier.B);
+        CreditReview.Evaluate(Seed, state, facts, D(2025, 6, 1));
 
         var result = CreditReview.Evaluate(Seed, state, facts, Today);
+
+        Assert.Equal(PointEventKind.Opening, state.Events[0].Kind);
 
         Assert.True(state.HasRecorded(PointEventKind.LatePayment, "bill:late"));
         Assert.True(state.HasRecorded(PointEventKind.HazardFound, "hazard:h1"));
@@ -82,6 +85,7 @@ public class CreditReviewTests
         var builder = FactsBuilder.Household().MonthlyBillsPaidOnTime(D(2025, 7, 15), 12);
         var open = builder.Hazard("h1", HazardSeverity.Minor, D(2026, 5, 1), D(2026, 5, 31), null).Build();
         var state = StateIn(CreditTier.B);
+        CreditReview.Evaluate(Seed, state, open, D(2026, 4, 1));
         CreditReview.Evaluate(Seed, state, open, D(2026, 6, 10));
 
         // Fixed on 20 May, verified (and so known) only after the 10 June review.
@@ -95,11 +99,27 @@ public class CreditReviewTests
     }
 
     [Fact]
+    public void A_new_ledger_opens_with_its_score_and_does_not_replay_facts_from_before_it()
+    {
+        var facts = FactsBuilder.Household().MonthlyBillsPaidOnTime(D(2025, 1, 15), 17).Build();
+        var state = StateIn(CreditTier.B);
+
+        CreditReview.Evaluate(Seed, state, facts, D(2026, 1, 1));
+
+        Assert.Equal(PointEventKind.Opening, state.Events[0].Kind);
+        Assert.DoesNotContain(state.Events, e => e.Kind == PointEventKind.BillPaidOnTime);
+        CreditReview.Evaluate(Seed, state, facts, Today);
+        Assert.Contains(state.Events, e => e.SourceReference == $"bill:bill:2026-01");
+        Assert.DoesNotContain(state.Events, e => e.SourceReference == $"bill:bill:2025-12");
+        Assert.Equal(state.CurrentScore, state.Events.Sum(e => e.PointsDelta));
+    }
+
+    [Fact]
     public void Catch_up_reviews_run_monthly_over_the_window_but_never_before_the_account_opened()
     {
         var days = CreditReview.CatchUpDays(D(2026, 2, 10), Today, 12);
         Assert.Equal([D(2026, 3, 1), D(2026, 4, 1), D(2026, 5, 1), D(2026, 6, 1), Today], days);
-        Assert.Equal(13, CreditReview.CatchUpDays(D(2000, 1, 1), Today, 12).Count);
+        Assert.Equal(13, CreditReview.CatchUpDays(D(2000, 1, 1), Today, 12).Count); // 12 month starts + today
     }
 
     [Theory]

@@ -230,9 +230,11 @@ public class CreditWorkflowTests(PortalHost host) : IClassFixture<PortalHost>
         Assert.Equal(accounts, same.Matrix.Sum(c => c.Count));
         Assert.Empty(same.Movers);
         Assert.NotNull(strict);
-        // Thresholds nobody reaches push everyone not already in C down, and no one up.
+        // Thresholds nobody reaches move accounts down only (new customers keep their start tier), and the movers are the off-diagonal.
         Assert.Equal(0, strict.Matrix.Where(c => c.To > c.From).Sum(c => c.Count));
-        Assert.Equal(strict.Matrix.Where(c => c.From != CreditTier.C).Sum(c => c.Count), strict.Movers.Count);
+        Assert.NotEmpty(strict.Movers);
+        Assert.All(strict.Movers, m => Assert.True(m.To < m.From));
+        Assert.Equal(strict.Matrix.Where(c => c.From != c.To).Sum(c => c.Count), strict.Movers.Count);
     }
 
     [Fact]

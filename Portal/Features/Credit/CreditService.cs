@@ -77,7 +77,7 @@ public sealed class CreditService(IDbContextFactory<AppDbContext> dbFactory, Acc
         var score = CreditScorer.Score(policy, facts, today);
         var outlook = TierPolicy.Review(policy, state, score, facts, today);
         var events = await db.CreditPointEvents.AsNoTracking()
-            .Where(e => e.AccountId == accountId && (e.PointsDelta != 0m || e.Kind != PointEventKind.Review))
+            .Where(e => e.AccountId == accountId && e.PointsDelta != 0m)
             .OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.ScoreAfter).Take(EventsShown)
             .Select(e => new CreditEventRow(e.OccurredOn, e.Kind, e.Indicator, e.PointsDelta, e.ReasonCode, e.ReasonText, e.ScoreAfter))
             .ToListAsync(ct);
