@@ -105,6 +105,19 @@ public class CreditWorkflowTests(PortalHost host) : IClassFixture<PortalHost>
         var stored = (await Hazards.MineAsync(household)).Single(h => h.Id == hazard.Id);
         Assert.Equal(HazardState.ReportedFixed, stored.State);
         Assert.True(stored.HasPhoto);
+        using (var owner = host.Client())
+        {
+            await owner.SignInAsync("household@demo.local");
+            var photo = await owner.GetAsync($"/hazards/{hazard.Id}/photo");
+            Assert.Equal(HttpStatusCode.OK, photo.StatusCode);
+            Assert.Equal("image/png", photo.Content.Headers.ContentType?.MediaType);
+        }
+        using (var inspector = host.Client(@internal: true))
+        {
+            await inspector.SignInAsync("handler@demo.local");
+            Assert.Equal(HttpStatusCode.OK, (await inspector.GetAsync($"/backoffice/hazards/{hazard.Id}/photo")).StatusCode);
+        }
+        Assert.DoesNotContain("wwwroot", Hazards.PhotoPath("x"));
 
         Assert.Equal(HazardOutcome.Done, (await Hazards.VerifyAsync(staff, hazard.Id)).Outcome);
 

@@ -69,7 +69,7 @@ public sealed class HazardService(
             .ToListAsync(ct);
         return rows
             .Select(x => new HazardRow(x.h.Id, x.h.AccountId, x.AccountNumber, x.NoticeNumber, x.h.Description, x.h.Severity, x.h.FoundOn,
-                x.h.RectificationDeadline, x.h.State, x.h.FixedOn, x.h.ReportedOn, x.h.CustomerNote, x.h.PhotoFileReference is not null,
+                x.h.RectificationDeadline, x.h.State, x.h.FixedOn, x.h.ReportedOn, x.h.CustomerNote, PhotoExists(x.h.PhotoFileReference),
                 x.h.LastRejectionReason, x.h.IsOverdue(today), x.h.RectificationDeadline.DayNumber - today.DayNumber))
             .OrderBy(r => r.State == HazardState.Verified).ThenBy(r => r.Deadline).ThenBy(r => r.Id)
             .ToList();
@@ -169,6 +169,9 @@ public sealed class HazardService(
         if (!File.Exists(path)) return null;
         return new(path, path.EndsWith(".png", StringComparison.OrdinalIgnoreCase) ? "image/png" : "image/jpeg");
     }
+
+    /// <summary>Seeded hazards name photos that were never uploaded; only offer a photo that is really there.</summary>
+    private bool PhotoExists(string? reference) => reference is not null && File.Exists(PhotoPath(reference));
 
     public string PhotoPath(string reference)
     {
