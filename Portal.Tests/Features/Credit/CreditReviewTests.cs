@@ -36,3 +36,40 @@ public class CreditReviewTests(PortalHost host) : IClassFixture<PortalHost>
         Assert.Equal(tiersBefore, await db.CreditStates.OrderBy(s => s.AccountId).Select(s => s.CurrentTier).ToListAsync());
     }
 }
+
+/// <summary>Every key the credit pages build at run time (enum names, reason and problem codes) has a resource in both languages.</summary>
+public class CreditLocalizationTests
+{
+    private static HashSet<string> Keys(string culture) =>
+        System.Xml.Linq.XDocument.Load(Path.Combine(RepoRoot.Path, "Portal", "Resources", culture == "en" ? "SharedResource.resx" : "SharedResource.zh-CN.resx"))
+            .Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
+
+    public static IEnumerable<object[]> DynamicKeys()
+    {
+        IEnumerable<string> EnumKeys<T>() where T : struct, Enum => Enum.GetNames<T>().Select(n => $"{typeof(T).Name}.{n}");
+        var keys = EnumKeys<CreditIndicator>().Concat(EnumKeys<CreditMetric>()).Concat(EnumKeys<PrivilegeKind>()).Concat(EnumKeys<FreezeTrigger>())
+            .Concat(EnumKeys<PolicyStatus>()).Concat(EnumKeys<Portal.Domain.Safety.HazardSeverity>()).Concat(EnumKeys<Portal.Domain.Safety.HazardState>())
+            .Concat(EnumKeys<ManagerAlert>())
+            .Concat(Enum.GetNames<PointEventKind>().Select(n => $"Credit.Event.{n}"))
+            .Concat(typeof(TierReasonCodes).GetFields().Select(f => (string)f.GetValue(null)!))
+            .Concat(typeof(BlockingCodes).GetFields().Select(f => (string)f.GetValue(null)!));
+        return keys.Select(k => new object[] { k });
+    }
+
+    [Theory]
+    [MemberData(nameof(DynamicKeys))]
+    public void A_run_time_key_exists_in_both_languages(string key)
+    {
+        Assert.Contains(key, Keys("en"));
+        Assert.Contains(key, Keys("zh"));
+    }
+
+    [Fact]
+    public void Every_problem_the_policy_validator_can_report_has_a_message()
+    {
+        var source = File.ReadAllText(Path.Combine(RepoRoot.Path, "Portal.Domain", "Credit", "CreditPolicyValidator.cs"));
+        var codes = System.Text.RegularExpressions.Regex.Matches(source, "new\\(\"(Credit\\.[A-Za-z]+)\"").Select(m => m.Groups[1].Value).Distinct().ToList();
+        Assert.True(codes.Count >= 20, $"expected the validator's codes, found {codes.Count}");
+        Assert.Empty(codes.Except(Keys("en")));
+    }
+}

@@ -333,4 +333,51 @@ public class CreditWorkflowTests(PortalHost host) : IClassFixture<PortalHost>
         Assert.Null(await workspace.ThreadAsync(other, managed.Id));
         Assert.DoesNotContain(await workspace.AccountsAsync(other), r => r.AccountId == managed.Id);
     }
+
+    [Fact]
+    public async Task A_payment_recorded_elsewhere_is_picked_up_by_the_hourly_sweep_and_explained_in_the_ledger()
+    {
+        Guid billId, accountId;
+        await using (var db = await host.Db.CreateDbContextAsync())
+        {
+            // A bill issued (and now paid) the way a billing feature would, outside the credit feature.
+            var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+            var account = await db.Accounts.AsNoTracking().OrderBy(a => a.AccountNumber).Skip(7).FirstAsync();
+            var bill = new Portal.Domain.Billing.Bill(Guid.NewGuid(), account.Id, new DateOnly(2020, 1, 1), new DateOnly(2020, 2, 1), today.AddDays(-20),
+                today.AddDays(-5), "XJ-RES-TIER", 100m, [new Portal.Domain.Billing.BillLine("E", "Energy.Tier1", 100m, "kWh", 0.5m, 50m)]);
+            db.Bills.Add(bill);
+            bill.RecordPayment(Guid.NewGuid(), today, bill.Outstanding, "test");
+            await db.SaveChangesAsync();
+            (billId, accountId) = (bill.Id, bill.AccountId);
+        }
+
+        var swept = await host.Services.GetRequiredService<CreditReviewJob>().RunRecentChangesAsync(CancellationToken.None);
+
+        Assert.True(swept >= 1);
+        await using var check = await host.Db.CreateDbContextAsync();
+        Assert.True(await check.CreditPointEvents.AnyAsync(e => e.AccountId == accountId && e.SourceReference == $"bill:{billId}"
+            && (e.Kind == PointEventKind.LatePayment || e.Kind == PointEventKind.BillPaidOnTime)));
+    }
+
+    [Fact]
+    public async Task An_admin_can_override_the_manager_and_the_rule_never_undoes_it()
+    {
+        var admin = await host.UserAsync("admin@demo.local", Roles.Admin);
+        var managers = host.Services.GetRequiredService<ManagerAssignmentService>();
+        var options = await managers.ManagersAsync();
+        Assert.Equal(2, options.Count);
+        var household = (await host.BoundAccountsAsync("household@demo.local")).Single();
+
+        Assert.False(await managers.OverrideAsync(admin, household, "not-a-manager"));
+        Assert.True(await managers.OverrideAsync(admin, household, options[1].Id));
+        await managers.AssignByRuleAsync([household]);
+
+        await using var db = await host.Db.CreateDbContextAsync();
+        var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == household);
+        Assert.Equal(options[1].Id, account.CustomerManagerId);
+        Assert.True(account.ManagerAssignedManually);
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "Credit.ManagerOverride" && a.Target == account.AccountNumber));
+        var customer = await host.UserAsync("household@demo.local", Roles.Customer);
+        Assert.Equal(options[1].Name, (await Credit.AccountAsync(customer, household))!.Manager!.Name);
+    }
 }

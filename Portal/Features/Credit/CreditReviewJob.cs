@@ -37,6 +37,41 @@ public sealed class CreditReviewJob(
     public async Task RunAccountAsync(Guid accountId, CancellationToken ct) =>
         await ReviewAsync([accountId], PointEventKind.Review, null, notify: true, ct);
 
+    public const string ChangesId = "credit-recent-changes";
+
+    /// <summary>
+    /// The safety net behind the per-account enqueues: re-evaluates every account with a payment, a hazard decision or
+    /// an adjustment dated since the last sweep (one day of overlap), so a lost job or a payment recorded by another
+    /// feature without asking for a re-evaluation is still picked up. Idempotent like every review.
+    /// </summary>
+    [AutomaticRetry(Attempts = 2)]
+    public async Task<int> RunRecentChangesAsync(CancellationToken ct)
+    {
+        var startedAt = clock.GetUtcNow().UtcDateTime;
+        List<Guid> ids;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var checkpoint = await db.JobCheckpoints.FindAsync([ChangesId], ct);
+            var since = DateOnly.FromDateTime((checkpoint?.LastRunUtc ?? startedAt.AddDays(-1)).AddHours(8)).AddDays(-1);
+            ids = await db.Payments.Where(p => p.PaidOn >= since).Select(p => p.AccountId)
+                .Union(db.Hazards.Where(h => h.VerifiedOn >= since || h.LastRejectedOn >= since).Select(h => h.AccountId))
+                .Union(db.CreditAdjustments.Where(a => a.On >= since).Select(a => a.AccountId))
+                .Union(db.Violations.Where(v => v.OccurredOn >= since).Select(v => v.AccountId))
+                .Distinct().ToListAsync(ct);
+        }
+        var changes = 0;
+        foreach (var batch in ids.Chunk(BatchSize))
+            changes += await ReviewAsync(batch, PointEventKind.Review, null, notify: true, ct);
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var checkpoint = await db.JobCheckpoints.FindAsync([ChangesId], ct);
+            if (checkpoint is null) db.JobCheckpoints.Add(new JobCheckpoint { Name = ChangesId, LastRunUtc = startedAt });
+            else checkpoint.LastRunUtc = startedAt;
+            await db.SaveChangesAsync(ct);
+        }
+        return ids.Count;
+    }
+
     /// <summary>Every account, in batches, with progress in <see cref="CreditReviewRunRow"/>.</summary>
     public async Task<int> RunAllAsync(string reason, PointEventKind kind, string? source, bool notify, CancellationToken ct)
     {

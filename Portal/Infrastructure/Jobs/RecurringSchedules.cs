@@ -20,5 +20,7 @@ public static class RecurringSchedules
 
         // Credit tiers: monthly review of every account, 02:00 on the 1st (after the month's bills are due-dated).
         jobs.AddOrUpdate<CreditReviewJob>(CreditReviewJob.Id, j => j.RunMonthlyAsync(CancellationToken.None), "0 2 1 * *", cst);
+        // …and every hour the accounts whose payments, hazards or adjustments changed (safety net behind the per-account jobs).
+        jobs.AddOrUpdate<CreditReviewJob>(CreditReviewJob.ChangesId, j => j.RunRecentChangesAsync(CancellationToken.None), "17 * * * *", cst);
     }
 }
