@@ -35,12 +35,12 @@ internal static class CreditTestSupport
     }
 
     /// <summary>A fresh open hazard on the account (found today, deadline in 30 days), so tests do not compete for seeded ones.</summary>
-    public static async Task<Portal.Domain.Safety.Hazard> NewHazardAsync(this PortalHost host, Guid accountId)
+    public static async Task<Portal.Domain.Safety.Hazard> NewHazardAsync(this PortalHost host, Guid accountId, int deadlineInDays = 30, int foundDaysAgo = 0)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         await using var db = await host.Db.CreateDbContextAsync();
-        var inspection = Portal.Domain.Safety.Inspection.Record(accountId, today, "test inspector", $"T-{Guid.NewGuid():N}"[..20]);
-        var hazard = inspection.FindHazard("test hazard", Portal.Domain.Safety.HazardSeverity.Minor, today.AddDays(30));
+        var inspection = Portal.Domain.Safety.Inspection.Record(accountId, today.AddDays(-foundDaysAgo), "test inspector", $"T-{Guid.NewGuid():N}"[..20]);
+        var hazard = inspection.FindHazard("test hazard", Portal.Domain.Safety.HazardSeverity.Minor, today.AddDays(deadlineInDays));
         db.Inspections.Add(inspection);
         db.Hazards.Add(hazard);
         await db.SaveChangesAsync();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Credit;
 using Portal.Domain.Safety;
 using Portal.Data;
+using Portal.Features.Accounts;
 using Portal.Features.Credit;
 
 namespace Portal.Tests.Features.Credit;
@@ -379,5 +380,28 @@ public class CreditWorkflowTests(PortalHost host) : IClassFixture<PortalHost>
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "Credit.ManagerOverride" && a.Target == account.AccountNumber));
         var customer = await host.UserAsync("household@demo.local", Roles.Customer);
         Assert.Equal(options[1].Name, (await Credit.AccountAsync(customer, household))!.Manager!.Name);
+    }
+
+    [Theory]
+    [InlineData(0, 8, null)]
+    [InlineData(1, 7, ManagerAlert.HazardDueSoon)]
+    [InlineData(2, 0, ManagerAlert.HazardDueSoon)]
+    [InlineData(3, -1, ManagerAlert.HazardOverdue)]
+    public async Task A_managers_workspace_flags_hazards_due_within_a_week_or_overdue(int slot, int deadlineInDays, ManagerAlert? expected)
+    {
+        await using var db = await host.Db.CreateDbContextAsync();
+        // An account with no open hazard of its own (one per case; highest numbers, away from the demo logins' accounts), given to a manager, so the alert comes from the hazard added here.
+        var account = await db.Accounts.AsNoTracking()
+            .Where(a => !db.Hazards.Any(h => h.AccountId == a.Id && h.State == HazardState.Open))
+            .OrderByDescending(a => a.AccountNumber).Skip(slot).FirstAsync();
+        var manager = await host.UserAsync("manager2@demo.local", Roles.CustomerManager);
+        Assert.True(await host.Services.GetRequiredService<ManagerAssignmentService>()
+            .OverrideAsync(await host.UserAsync("admin@demo.local", Roles.Admin), account.Id, AccountAccessService.UserId(manager)));
+        await host.NewHazardAsync(account.Id, deadlineInDays, foundDaysAgo: 20);
+
+        var row = (await host.Services.GetRequiredService<ManagerWorkspaceService>().AccountsAsync(manager)).Single(r => r.AccountId == account.Id);
+
+        if (expected is { } alert) Assert.Contains(alert, row.Alerts);
+        Assert.Equal(expected is null ? 0 : 1, row.Alerts.Count(a => a is ManagerAlert.HazardDueSoon or ManagerAlert.HazardOverdue));
     }
 }
