@@ -7,6 +7,7 @@ using Portal.Features.Complaints;
 using Portal.Features.Safety;
 using Portal.Features.Statements;
 using Portal.Features.Tariffs;
+using Portal.Features.Credit;
 using Portal.Features.Demo;
 using Portal.Features.Home;
 using Portal.Features.Usage;
@@ -52,6 +53,7 @@ public static class PortalSetup
         services.AddTariffsFeature();
         services.AddSafetyFeature();
         services.AddComplaintsFeature();
+        services.AddCreditFeature(config);
         services.AddHomeFeature();
         services.AddBackOfficeFeature();
         services.AddUsersFeature();
@@ -92,6 +94,7 @@ public static class PortalSetup
         app.MapStatementEndpoints();
         app.MapUsageEndpoints();
         app.MapComplaintEndpoints();
+        app.MapCreditEndpoints();
         return app;
     }
 

@@ -14,6 +14,8 @@ public enum PointEventKind
     PolicyChanged = 9,
     /// <summary>Periodic re-score: picks up changes from time passing (old events leaving a lookback window).</summary>
     Review = 10,
+    /// <summary>The score when the ledger was opened; facts before that day are summed in it rather than replayed one by one.</summary>
+    Opening = 11,
 }
 
 /// <summary>

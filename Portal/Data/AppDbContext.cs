@@ -44,6 +44,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PackageSwitchRequest> PackageSwitchRequests => Set<PackageSwitchRequest>();
     public DbSet<TariffPackageVersion> TariffPackageVersions => Set<TariffPackageVersion>();
     public DbSet<StatementRecord> Statements => Set<StatementRecord>();
+    public DbSet<Features.Credit.CreditPolicyVersionRow> CreditPolicyVersions => Set<Features.Credit.CreditPolicyVersionRow>();
+    public DbSet<Features.Credit.CreditReviewRunRow> CreditReviewRuns => Set<Features.Credit.CreditReviewRunRow>();
+    public DbSet<Domain.Credit.CreditAccountState> CreditStates => Set<Domain.Credit.CreditAccountState>();
+    public DbSet<Domain.Credit.PointEvent> CreditPointEvents => Set<Domain.Credit.PointEvent>();
+    public DbSet<Domain.Credit.TierChange> CreditTierChanges => Set<Domain.Credit.TierChange>();
+    public DbSet<Domain.Credit.CreditAdjustment> CreditAdjustments => Set<Domain.Credit.CreditAdjustment>();
+    public DbSet<Domain.Credit.Violation> Violations => Set<Domain.Credit.Violation>();
+    public DbSet<Domain.Credit.ManagerMessage> ManagerMessages => Set<Domain.Credit.ManagerMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -16,6 +16,7 @@ public static class PortalCli
     {
         ["migrate"] = ("migrate                         apply pending migrations to the configured database", MigrateAsync),
         ["seed"] = ("seed [--accounts N] [--months M] seed demo data into an empty database (default 300 accounts, 24 months)", SeedAsync),
+        ["credit-review"] = (Features.Credit.CreditCli.Usage, Features.Credit.CreditCli.RunAsync),
         ["audit"] = ("audit verify                    check the audit log's hash chain; exit 1 if a record was changed or removed", AuditAsync),
         ["bill"] = (Features.Tariffs.BillCommand.Usage, Features.Tariffs.BillCommand.RunAsync),
         ["statements"] = ("statements issue [--period yyyy-MM] issue the period's missing PDF statements (default: last month)", Features.Statements.StatementsFeature.CliAsync),

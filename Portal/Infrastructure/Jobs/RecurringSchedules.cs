@@ -2,6 +2,7 @@ using Hangfire;
 using Portal.Features.Tariffs;
 using Portal.Features.Statements;
 using Portal.Features.Complaints.Jobs;
+using Portal.Features.Credit;
 using Portal.Features.Usage;
 
 namespace Portal.Infrastructure.Jobs;
@@ -28,5 +29,9 @@ public static class RecurringSchedules
         // Complaints: route anything whose routing job was lost, close expired reopen windows; escalate overdue SLAs.
         jobs.AddOrUpdate<ComplaintSweepJob>(ComplaintSweepJob.Id, j => j.RunAsync(CancellationToken.None), "* * * * *", cst);
         jobs.AddOrUpdate<ComplaintSlaWatchJob>(ComplaintSlaWatchJob.Id, j => j.RunAsync(CancellationToken.None), "*/5 * * * *", cst);
+        // Credit tiers: monthly review of every account, 02:00 on the 1st (after the month's bills are due-dated).
+        jobs.AddOrUpdate<CreditReviewJob>(CreditReviewJob.Id, j => j.RunMonthlyAsync(CancellationToken.None), "0 2 1 * *", cst);
+        // …and every hour the accounts whose payments, hazards or adjustments changed (safety net behind the per-account jobs).
+        jobs.AddOrUpdate<CreditReviewJob>(CreditReviewJob.ChangesId, j => j.RunRecentChangesAsync(CancellationToken.None), "17 * * * *", cst);
     }
 }

@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+
+namespace Portal.Tests.Features.Credit;
+
+internal static class CreditTestSupport
+{
+    /// <summary>The principal a signed-in demo user would have (id and role claims), for calling services directly.</summary>
+    public static async Task<ClaimsPrincipal> UserAsync(this PortalHost host, string email, string role)
+    {
+        await using var db = await host.Db.CreateDbContextAsync();
+        var user = await db.Users.SingleAsync(u => u.Email == email);
+        return new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(ClaimTypes.Name, email), new Claim(ClaimTypes.Role, role)], "test"));
+    }
+
+    public static async Task<List<Guid>> BoundAccountsAsync(this PortalHost host, string email)
+    {
+        await using var db = await host.Db.CreateDbContextAsync();
+        var id = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        return await db.AccountBindings.Where(b => b.UserId == id).Select(b => b.AccountId).ToListAsync();
+    }
+
+    /// <summary>Background jobs run within a second or two; waits up to 15 s for the database to show their effect.</summary>
+    public static async Task<bool> EventuallyAsync(this PortalHost host, Func<AppDbContext, Task<bool>> condition)
+    {
+        for (var i = 0; i < 75; i++)
+        {
+            await using (var db = await host.Db.CreateDbContextAsync())
+                if (await condition(db)) return true;
+            await Task.Delay(200);
+        }
+        return false;
+    }
+
+    /// <summary>A fresh open hazard on the account (found today, deadline in 30 days), so tests do not compete for seeded ones.</summary>
+    public static async Task<Portal.Domain.Safety.Hazard> NewHazardAsync(this PortalHost host, Guid accountId, int deadlineInDays = 30, int foundDaysAgo = 0)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        await using var db = await host.Db.CreateDbContextAsync();
+        var inspection = Portal.Domain.Safety.Inspection.Record(accountId, today.AddDays(-foundDaysAgo), "test inspector", $"T-{Guid.NewGuid():N}"[..20]);
+        var hazard = inspection.FindHazard("test hazard", Portal.Domain.Safety.HazardSeverity.Minor, today.AddDays(deadlineInDays));
+        db.Inspections.Add(inspection);
+        db.Hazards.Add(hazard);
+        await db.SaveChangesAsync();
+        return hazard;
+    }
+
+    public static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+    public static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, 0x4A, 0x46, 0x49, 0x46];
+}

@@ -1,0 +1,115 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain.Complaints;
+using Portal.Domain.Credit;
+using Portal.Domain.Safety;
+using Portal.Features.Accounts;
+using Portal.Features.Demo;
+
+namespace Portal.Features.Credit;
+
+public enum ManagerAlert
+{
+    TierDropped,
+    HazardDueSoon,
+    HazardOverdue,
+    OpenComplaint,
+    UnreadMessage,
+}
+
+public sealed record ManagedAccountRow(Guid AccountId, string AccountNumber, string HolderName, decimal CapacityKva, CreditTier? Tier,
+    decimal? Score, IReadOnlyList<ManagerAlert> Alerts, int UnreadMessages);
+
+public sealed record ManagerThread(Guid AccountId, string AccountNumber, string HolderName, IReadOnlyList<CreditMessageRow> Messages);
+
+/// <summary>
+/// The customer manager's workspace: their accounts (from <see cref="AccountAccessService.AccessibleAccountIdsAsync"/>,
+/// which gives a manager exactly the accounts assigned to them) with alerts, and the message threads.
+/// </summary>
+public sealed class ManagerWorkspaceService(IDbContextFactory<AppDbContext> dbFactory, AccountAccessService access, TimeProvider clock,
+    Notifications.NotificationService notifications)
+{
+    /// <summary>A tier drop within this many days is an alert.</summary>
+    public const int TierDropAlertDays = 90;
+
+    public async Task<IReadOnlyList<ManagedAccountRow>> AccountsAsync(ClaimsPrincipal manager, CancellationToken ct = default)
+    {
+        var ids = await ManagedIdsAsync(manager, ct);
+        var today = DemoSeeder.Today(clock);
+        var dropSince = today.AddDays(-TierDropAlertDays);
+        var dueSoon = today.AddDays(HazardService.DueSoonDays);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var accounts = await db.Accounts.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.AccountNumber, a.HolderName, a.ContractedCapacityKva }).ToListAsync(ct);
+        var states = await db.CreditStates.AsNoTracking().Where(s => ids.Contains(s.AccountId))
+            .Select(s => new { s.Id, s.AccountId, s.CurrentTier, s.CurrentScore }).ToDictionaryAsync(s => s.AccountId, ct);
+        var stateIds = states.Values.Select(s => s.Id).ToList();
+        var drops = (await db.CreditTierChanges.AsNoTracking()
+                .Where(t => stateIds.Contains(EF.Property<Guid>(t, "CreditAccountStateId")) && t.ChangedOn >= dropSince && t.To < t.From)
+                .Select(t => EF.Property<Guid>(t, "CreditAccountStateId")).ToListAsync(ct)).ToHashSet();
+        var hazards = await db.Hazards.AsNoTracking().Where(h => ids.Contains(h.AccountId) && h.State == HazardState.Open && h.RectificationDeadline <= dueSoon)
+            .Select(h => new { h.AccountId, h.RectificationDeadline }).ToListAsync(ct);
+        var complaints = (await db.Complaints.AsNoTracking()
+                .Where(c => ids.Contains(c.AccountId) && c.Status != ComplaintStatus.Resolved && c.Status != ComplaintStatus.Closed)
+                .Select(c => c.AccountId).ToListAsync(ct)).ToHashSet();
+        var unread = (await db.ManagerMessages.AsNoTracking().Where(m => ids.Contains(m.AccountId) && m.FromCustomer && m.ReadAtUtc == null)
+                .Select(m => m.AccountId).ToListAsync(ct)).GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count());
+
+        return accounts.Select(a =>
+            {
+                var state = states.GetValueOrDefault(a.Id);
+                var alerts = new List<ManagerAlert>();
+                if (state is not null && drops.Contains(state.Id)) alerts.Add(ManagerAlert.TierDropped);
+                if (hazards.Any(h => h.AccountId == a.Id && h.RectificationDeadline < today)) alerts.Add(ManagerAlert.HazardOverdue);
+                else if (hazards.Any(h => h.AccountId == a.Id)) alerts.Add(ManagerAlert.HazardDueSoon);
+                if (complaints.Contains(a.Id)) alerts.Add(ManagerAlert.OpenComplaint);
+                var messages = unread.GetValueOrDefault(a.Id);
+                if (messages > 0) alerts.Add(ManagerAlert.UnreadMessage);
+                return new ManagedAccountRow(a.Id, a.AccountNumber, a.HolderName, a.ContractedCapacityKva, state?.CurrentTier, state?.CurrentScore, alerts, messages);
+            })
+            .OrderByDescending(r => r.Alerts.Count).ThenBy(r => r.AccountNumber).ToList();
+    }
+
+    /// <summary>Null when the account is not the manager's: the page shows "not found". Opening a thread marks the customer's messages read.</summary>
+    public async Task<ManagerThread?> ThreadAsync(ClaimsPrincipal manager, Guid accountId, CancellationToken ct = default)
+    {
+        if (!(await ManagedIdsAsync(manager, ct)).Contains(accountId)) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.ManagerMessages.Where(m => m.AccountId == accountId && m.FromCustomer && m.ReadAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadAtUtc, now), ct);
+        var account = await db.Accounts.AsNoTracking().Where(a => a.Id == accountId).Select(a => new { a.AccountNumber, a.HolderName }).FirstAsync(ct);
+        return new ManagerThread(accountId, account.AccountNumber, account.HolderName, await CreditService.MessagesAsync(db, accountId, ct));
+    }
+
+    public async Task<MessageOutcome> ReplyAsync(ClaimsPrincipal manager, Guid accountId, string? body, CancellationToken ct = default)
+    {
+        var userId = AccountAccessService.UserId(manager);
+        if (userId is null || !(await ManagedIdsAsync(manager, ct)).Contains(accountId)) return MessageOutcome.NotFound;
+        if (string.IsNullOrWhiteSpace(body) || body.Trim().Length > ManagerMessage.MaxLength) return MessageOutcome.Invalid;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ManagerMessages.Add(ManagerMessage.Write(accountId, userId, fromCustomer: false, body, clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync(ct);
+        var number = await db.Accounts.Where(a => a.Id == accountId).Select(a => a.AccountNumber).FirstAsync(ct);
+        foreach (var customer in await db.AccountBindings.Where(b => b.AccountId == accountId).Select(b => b.UserId).ToListAsync(ct))
+            await notifications.NotifyAsync(customer, "ManagerReplied", number, $"/credit/{accountId}", ct: ct);
+        return MessageOutcome.Sent;
+    }
+
+    /// <summary>Managers: their assigned accounts. Admins (who pass the Manager policy): every account that has a manager.</summary>
+    private async Task<IReadOnlyList<Guid>> ManagedIdsAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (user.IsInRole(Roles.Admin))
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            return await db.Accounts.AsNoTracking().Where(a => a.CustomerManagerId != null).Select(a => a.Id).ToListAsync(ct);
+        }
+        if (!user.IsInRole(Roles.CustomerManager)) return [];
+        var userId = AccountAccessService.UserId(user);
+        await using var db2 = await dbFactory.CreateDbContextAsync(ct);
+        var accessible = await access.AccessibleAccountIdsAsync(user, ct);
+        // A manager who is also a customer must not see their own bound accounts as managed ones.
+        return await db2.Accounts.AsNoTracking().Where(a => accessible.Contains(a.Id) && a.CustomerManagerId == userId).Select(a => a.Id).ToListAsync(ct);
+    }
+}
