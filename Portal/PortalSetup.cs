@@ -4,12 +4,12 @@ using Portal.Components;
 using Portal.Features.Accounts;
 using Portal.Features.BackOffice;
 using Portal.Features.Complaints;
-using Portal.Features.Safety;
-using Portal.Features.Statements;
-using Portal.Features.Tariffs;
 using Portal.Features.Credit;
 using Portal.Features.Demo;
 using Portal.Features.Home;
+using Portal.Features.Safety;
+using Portal.Features.Statements;
+using Portal.Features.Tariffs;
 using Portal.Features.Usage;
 using Portal.Features.Users;
 using Portal.Infrastructure.Audit;
@@ -59,6 +59,7 @@ public static class PortalSetup
         services.AddUsersFeature();
         services.AddDemoFeature();
         services.AddStatementsFeature();
+        services.AddCreditIntegrations();
         return builder;
     }
 

@@ -29,8 +29,13 @@ public sealed class CreditAdjustment
         if (string.IsNullOrWhiteSpace(byUserId)) throw new DomainException("Credit.StaffRequired", "An adjustment names the staff member.");
         return new CreditAdjustment
         {
-            Id = Guid.NewGuid(), AccountId = accountId, Indicator = indicator, Points = points, On = on,
-            Reason = reason.Trim(), ByUserId = byUserId,
+            Id = Guid.NewGuid(),
+            AccountId = accountId,
+            Indicator = indicator,
+            Points = points,
+            On = on,
+            Reason = reason.Trim(),
+            ByUserId = byUserId,
         };
     }
 
@@ -86,7 +91,11 @@ public sealed class ManagerMessage
         if (body.Trim().Length > MaxLength) throw new DomainException("Credit.MessageTooLong", $"A message is at most {MaxLength} characters.");
         return new ManagerMessage
         {
-            AccountId = accountId, AuthorUserId = authorUserId, FromCustomer = fromCustomer, Body = body.Trim(), SentAtUtc = sentAtUtc,
+            AccountId = accountId,
+            AuthorUserId = authorUserId,
+            FromCustomer = fromCustomer,
+            Body = body.Trim(),
+            SentAtUtc = sentAtUtc,
         };
     }
 

@@ -22,6 +22,18 @@ public class OwnershipSweepTests(PortalHost host) : IClassFixture<PortalHost>
         [("bills", "billid")] = v => v.BillAsync(),
         [("tariffs", "accountid")] = v => Task.FromResult<string?>(v.AccountId.ToString()),
         [("statements", "id")] = v => v.StatementAsync(),
+        [("usage", "accountid")] = v => Task.FromResult<string?>(v.AccountId.ToString()),
+        [("usage", "id")] = v => Task.FromResult<string?>(v.AccountId.ToString()),
+        [("credit", "accountid")] = v => Task.FromResult<string?>(v.AccountId.ToString()),
+        [("complaints", "id")] = v => v.ComplaintAsync(),
+    };
+
+    /// <summary>Routes whose owner is not the demo household, each covered by its feature's own ownership test.</summary>
+    private static readonly Dictionary<string, string> CoveredElsewhere = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["manager"] = "staff workspace: CreditServiceTests (another manager gets not-found)",
+        ["complaints/{complaintId:guid}/attachments/{attachmentId:guid}"] = "needs an uploaded attachment: ComplaintAttachment tests (another customer and the public port get 404)",
+        ["hazards/{hazardId:guid}/photo"] = "needs an uploaded photo: HazardService tests (photo served to the owner only)",
     };
 
     public static IEnumerable<RouteEndpoint> CustomerRoutesWithParameters(IServiceProvider services) =>
@@ -57,6 +69,7 @@ public class OwnershipSweepTests(PortalHost host) : IClassFixture<PortalHost>
         {
             var segment = route.RoutePattern.PathSegments[0].Parts.OfType<RoutePatternLiteralPart>().FirstOrDefault()?.Content.ToLowerInvariant() ?? "";
             var path = route.RoutePattern.RawText!;
+            if (CoveredElsewhere.ContainsKey(segment) || CoveredElsewhere.ContainsKey(path.TrimStart('/'))) continue;
             var complete = true;
             foreach (var p in route.RoutePattern.Parameters)
             {
@@ -93,6 +106,12 @@ public class OwnershipSweepTests(PortalHost host) : IClassFixture<PortalHost>
             var bill = await BillAsync();
             var issuer = Host.Services.GetRequiredService<global::Portal.Features.Statements.StatementIssuer>();
             return (await issuer.IssueAsync(Guid.Parse(bill!))).StatementId?.ToString();
+        }
+
+        public async Task<string?> ComplaintAsync()
+        {
+            await using var db = await Host.Db.CreateDbContextAsync();
+            return (await db.Complaints.Where(c => c.AccountId == AccountId).Select(c => (Guid?)c.Id).FirstOrDefaultAsync())?.ToString();
         }
 
         public async Task<string?> BillAsync()

@@ -7,8 +7,8 @@ using Portal.Domain.Complaints;
 using Portal.Domain.Ratings;
 using Portal.Domain.Safety;
 using Portal.Domain.Service;
-using Portal.Domain.Tariffs;
 using Portal.Domain.Statements;
+using Portal.Domain.Tariffs;
 using Portal.Infrastructure.Audit;
 
 namespace Portal.Data;

@@ -36,14 +36,14 @@ internal static class StatementTestData
 
     public static StatementInputs Inputs(CustomerAccount account, Bill bill, IReadOnlyList<Bill>? earlier = null,
         IReadOnlyList<StatementUsageMonth>? usage = null, PackageSaving? saving = null) => new()
-    {
-        Account = account,
-        Bill = bill,
-        EarlierBills = earlier ?? [],
-        KwhBeforePeriod = 12_345.678m,
-        MonthlyUsage = usage ?? [],
-        Manager = new StatementManagerContact("客户经理 陈静", "0992-3220101", "工作日 9:30–18:00"),
-        BestAlternative = saving,
-        PortalLink = "https://portal.example/statements/x",
-    };
+        {
+            Account = account,
+            Bill = bill,
+            EarlierBills = earlier ?? [],
+            KwhBeforePeriod = 12_345.678m,
+            MonthlyUsage = usage ?? [],
+            Manager = new StatementManagerContact("客户经理 陈静", "0992-3220101", "工作日 9:30–18:00"),
+            BestAlternative = saving,
+            PortalLink = "https://portal.example/statements/x",
+        };
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Complaints;
 using Portal.Features.Accounts;
@@ -5,7 +6,6 @@ using Portal.Features.Complaints;
 using Portal.Features.Complaints.Admin;
 using Portal.Features.Complaints.BackOffice;
 using Portal.Features.Complaints.Customer;
-using System.Net;
 
 namespace Portal.Tests.Features.Complaints;
 

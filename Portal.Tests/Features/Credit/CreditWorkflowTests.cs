@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Portal.Data;
 using Portal.Domain.Credit;
 using Portal.Domain.Safety;
-using Portal.Data;
 using Portal.Features.Accounts;
 using Portal.Features.Credit;
 
@@ -232,7 +232,8 @@ public class CreditWorkflowTests(PortalHost host) : IClassFixture<PortalHost>
 
         var (same, _) = await Admin.PreviewAsync(draft.Document with
         {
-            Indicators = draft.Document.Indicators, Tiers = [new(CreditTier.A, 90m, 85m), new(CreditTier.B, 70m, 65m), new(CreditTier.C, 0m, 0m)],
+            Indicators = draft.Document.Indicators,
+            Tiers = [new(CreditTier.A, 90m, 85m), new(CreditTier.B, 70m, 65m), new(CreditTier.C, 0m, 0m)],
         });
         var (strict, _) = await Admin.PreviewAsync(draft.Document with
         {

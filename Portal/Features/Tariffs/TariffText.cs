@@ -11,8 +11,11 @@ public static class TariffText
 {
     private static readonly Dictionary<string, TouPeriod> PeriodCodes = new(StringComparer.Ordinal)
     {
-        ["criticalPeak"] = TouPeriod.CriticalPeak, ["peak"] = TouPeriod.Peak, ["flat"] = TouPeriod.Flat,
-        ["valley"] = TouPeriod.Valley, ["deepValley"] = TouPeriod.DeepValley,
+        ["criticalPeak"] = TouPeriod.CriticalPeak,
+        ["peak"] = TouPeriod.Peak,
+        ["flat"] = TouPeriod.Flat,
+        ["valley"] = TouPeriod.Valley,
+        ["deepValley"] = TouPeriod.DeepValley,
     };
 
     /// <summary>"Energy · Tier 2 · Peak" from the description key and the line code ("energy.t2.peak").</summary>

@@ -26,7 +26,13 @@ public sealed class UsersService(IDbContextFactory<AppDbContext> dbFactory, ISer
         var users = await q.OrderBy(u => u.Email).Skip(page * pageSize).Take(pageSize)
             .Select(u => new
             {
-                u.Id, u.Email, u.DisplayName, u.TwoFactorEnabled, u.IsDisabled, u.LockoutEnd, u.CreatedAtUtc,
+                u.Id,
+                u.Email,
+                u.DisplayName,
+                u.TwoFactorEnabled,
+                u.IsDisabled,
+                u.LockoutEnd,
+                u.CreatedAtUtc,
                 Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList(),
                 Accounts = db.AccountBindings.Count(b => b.UserId == u.Id),
             }).ToListAsync(ct);

@@ -1,8 +1,8 @@
 using Hangfire;
-using Portal.Features.Tariffs;
-using Portal.Features.Statements;
 using Portal.Features.Complaints.Jobs;
 using Portal.Features.Credit;
+using Portal.Features.Statements;
+using Portal.Features.Tariffs;
 using Portal.Features.Usage;
 
 namespace Portal.Infrastructure.Jobs;

@@ -106,6 +106,61 @@ namespace Portal.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ComplaintRoutingRules",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintRoutingRules", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CreditPolicyVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PublishedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Document = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CreditPolicyVersions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CreditReviewRuns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Total = table.Column<int>(type: "INTEGER", nullable: false),
+                    Done = table.Column<int>(type: "INTEGER", nullable: false),
+                    TierChanges = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CreditReviewRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -185,6 +240,42 @@ namespace Portal.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_TariffPackageVersions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UsageImports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    AcceptedRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    RejectedRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    DaysWritten = table.Column<int>(type: "INTEGER", nullable: false),
+                    DaysUnchanged = table.Column<int>(type: "INTEGER", nullable: false),
+                    RejectsCsv = table.Column<string>(type: "TEXT", nullable: false),
+                    ImportedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UsageImports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UsageSegmentModels",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    TrainedOnAccounts = table.Column<int>(type: "INTEGER", nullable: false),
+                    TrainedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UsageSegmentModels", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -300,6 +391,98 @@ namespace Portal.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CreditAccountStates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CurrentTier = table.Column<int>(type: "INTEGER", nullable: false),
+                    CurrentScore = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    FrozenUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LastReviewedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PolicyVersion = table.Column<int>(type: "INTEGER", nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CreditAccountStates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CreditAccountStates_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CreditAdjustments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Indicator = table.Column<int>(type: "INTEGER", nullable: false),
+                    Points = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CreditAdjustments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CreditAdjustments_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CreditManagerMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    FromCustomer = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReadAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CreditManagerMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CreditManagerMessages_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CreditViolations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    OccurredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CreditViolations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CreditViolations_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Inspections",
                 columns: table => new
                 {
@@ -390,6 +573,81 @@ namespace Portal.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_ServiceActivities", x => x.Id);
                     table.ForeignKey(
                         name: "FK_ServiceActivities_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UsageAlerts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DedupeKey = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    Limit = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    ByBill = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RaisedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UsageAlerts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UsageAlerts_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UsageAlertSettings",
+                columns: table => new
+                {
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MonthlyKwhThreshold = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    MonthlyBillThreshold = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    TierAlerts = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UsageAlertSettings", x => x.AccountId);
+                    table.ForeignKey(
+                        name: "FK_UsageAlertSettings_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UsagePredictions",
+                columns: table => new
+                {
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CycleStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    LastCompleteDay = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ForecastKwh = table.Column<double>(type: "REAL", nullable: false),
+                    ForecastLowKwh = table.Column<double>(type: "REAL", nullable: false),
+                    ForecastHighKwh = table.Column<double>(type: "REAL", nullable: false),
+                    NextCycleKwh = table.Column<double>(type: "REAL", nullable: false),
+                    ForecastBill = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    Archetype = table.Column<int>(type: "INTEGER", nullable: true),
+                    Cluster = table.Column<int>(type: "INTEGER", nullable: true),
+                    ConsumptionBand = table.Column<int>(type: "INTEGER", nullable: false),
+                    AnnualKwh = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    ComputedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UsagePredictions", x => x.AccountId);
+                    table.ForeignKey(
+                        name: "FK_UsagePredictions_Accounts_AccountId",
                         column: x => x.AccountId,
                         principalTable: "Accounts",
                         principalColumn: "Id",
@@ -686,6 +944,58 @@ namespace Portal.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CreditPointEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OccurredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    PointsDelta = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    Indicator = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReasonCode = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    ReasonText = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    SourceReference = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    ScoreAfter = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    PolicyVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreditAccountStateId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CreditPointEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CreditPointEvents_CreditAccountStates_CreditAccountStateId",
+                        column: x => x.CreditAccountStateId,
+                        principalTable: "CreditAccountStates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CreditTierChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    From = table.Column<int>(type: "INTEGER", nullable: false),
+                    To = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChangedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReasonCode = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Score = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    PolicyVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreditAccountStateId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CreditTierChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CreditTierChanges_CreditAccountStates_CreditAccountStateId",
+                        column: x => x.CreditAccountStateId,
+                        principalTable: "CreditAccountStates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Hazards",
                 columns: table => new
                 {
@@ -845,15 +1155,43 @@ namespace Portal.Data.Migrations.Sqlite
                 column: "ComplaintId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ComplaintRoutingRules_Version",
+                table: "ComplaintRoutingRules",
+                column: "Version",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Complaints_AccountId_SubmittedAt",
                 table: "Complaints",
                 columns: new[] { "AccountId", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_ClaimedBy_Status",
+                table: "Complaints",
+                columns: new[] { "ClaimedBy", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Complaints_CustomerUserId_IdempotencyKey",
                 table: "Complaints",
                 columns: new[] { "CustomerUserId", "IdempotencyKey" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_CustomerUserId_SubmittedAt",
+                table: "Complaints",
+                columns: new[] { "CustomerUserId", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_Priority_SubmittedAt",
+                table: "Complaints",
+                columns: new[] { "Priority", "SubmittedAt" },
+                descending: new[] { true, false });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_QueueCode_Priority_SubmittedAt",
+                table: "Complaints",
+                columns: new[] { "QueueCode", "Priority", "SubmittedAt" },
+                descending: new[] { false, true, false });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Complaints_QueueCode_Status",
@@ -875,6 +1213,58 @@ namespace Portal.Data.Migrations.Sqlite
                 name: "IX_ComplaintTimeline_ComplaintId",
                 table: "ComplaintTimeline",
                 column: "ComplaintId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CreditAccountStates_AccountId",
+                table: "CreditAccountStates",
+                column: "AccountId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CreditAccountStates_CurrentTier",
+                table: "CreditAccountStates",
+                column: "CurrentTier");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CreditAdjustments_AccountId",
+                table: "CreditAdjustments",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CreditManagerMessages_AccountId_SentAtUtc",
+                table: "CreditManagerMessages",
+                columns: new[] { "AccountId", "SentAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CreditPointEvents_AccountId_OccurredOn",
+                table: "CreditPointEvents",
+                columns: new[] { "AccountId", "OccurredOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CreditPointEvents_CreditAccountStateId",
+                table: "CreditPointEvents",
+                column: "CreditAccountStateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CreditPolicyVersions_Version",
+                table: "CreditPolicyVersions",
+                column: "Version",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CreditTierChanges_ChangedOn",
+                table: "CreditTierChanges",
+                column: "ChangedOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CreditTierChanges_CreditAccountStateId",
+                table: "CreditTierChanges",
+                column: "CreditAccountStateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CreditViolations_AccountId",
+                table: "CreditViolations",
+                column: "AccountId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_EmailMessages_CreatedAtUtc",
@@ -958,6 +1348,27 @@ namespace Portal.Data.Migrations.Sqlite
                 table: "TariffPackageVersions",
                 columns: new[] { "Code", "Version" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UsageAlerts_AccountId_RaisedAtUtc",
+                table: "UsageAlerts",
+                columns: new[] { "AccountId", "RaisedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UsageAlerts_DedupeKey",
+                table: "UsageAlerts",
+                column: "DedupeKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UsageImports_ImportedAtUtc",
+                table: "UsageImports",
+                column: "ImportedAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UsageSegmentModels_TrainedAtUtc",
+                table: "UsageSegmentModels",
+                column: "TrainedAtUtc");
         }
 
         /// <inheritdoc />
@@ -997,7 +1408,31 @@ namespace Portal.Data.Migrations.Sqlite
                 name: "ComplaintAttachments");
 
             migrationBuilder.DropTable(
+                name: "ComplaintRoutingRules");
+
+            migrationBuilder.DropTable(
                 name: "ComplaintTimeline");
+
+            migrationBuilder.DropTable(
+                name: "CreditAdjustments");
+
+            migrationBuilder.DropTable(
+                name: "CreditManagerMessages");
+
+            migrationBuilder.DropTable(
+                name: "CreditPointEvents");
+
+            migrationBuilder.DropTable(
+                name: "CreditPolicyVersions");
+
+            migrationBuilder.DropTable(
+                name: "CreditReviewRuns");
+
+            migrationBuilder.DropTable(
+                name: "CreditTierChanges");
+
+            migrationBuilder.DropTable(
+                name: "CreditViolations");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
@@ -1033,6 +1468,21 @@ namespace Portal.Data.Migrations.Sqlite
                 name: "TariffPackageVersions");
 
             migrationBuilder.DropTable(
+                name: "UsageAlerts");
+
+            migrationBuilder.DropTable(
+                name: "UsageAlertSettings");
+
+            migrationBuilder.DropTable(
+                name: "UsageImports");
+
+            migrationBuilder.DropTable(
+                name: "UsagePredictions");
+
+            migrationBuilder.DropTable(
+                name: "UsageSegmentModels");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
@@ -1040,6 +1490,9 @@ namespace Portal.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Complaints");
+
+            migrationBuilder.DropTable(
+                name: "CreditAccountStates");
 
             migrationBuilder.DropTable(
                 name: "Inspections");

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Portal.Data;
+using Portal.Domain.Accounts;
+using Portal.Domain.Complaints;
+using Portal.Domain.Statements;
+using Portal.Features.Complaints;
+using Portal.Features.Statements;
+
+namespace Portal.Features.Credit;
+
+/// <summary>The credit tier feeds differentiated service elsewhere: complaint priority and the statement's credit section.</summary>
+public static class CreditIntegrations
+{
+    /// <summary>Call after every feature is added: replaces the placeholder registrations of complaints and statements.</summary>
+    public static IServiceCollection AddCreditIntegrations(this IServiceCollection services)
+    {
+        services.Replace(ServiceDescriptor.Singleton<IComplaintCreditTiers, CreditComplaintTiers>());
+        services.Replace(ServiceDescriptor.Singleton<IStatementCreditInfo, CreditStatementInfo>());
+        return services;
+    }
+}
+
+/// <summary>Complaint routing reads the account's current credit tier; an account without a ledger yet falls back to the account-type rule.</summary>
+public sealed class CreditComplaintTiers(ICreditTierLookup tiers) : IComplaintCreditTiers
+{
+    private static readonly AccountTypeCreditTiers Fallback = new();
+
+    public async Task<CreditTierLevel> TierForAsync(Guid accountId, CustomerType accountType, CancellationToken ct = default) =>
+        await tiers.TierOfAsync(accountId, ct) switch
+        {
+            "A" => CreditTierLevel.A,
+            "B" => CreditTierLevel.B,
+            "C" => CreditTierLevel.C,
+            _ => await Fallback.TierForAsync(accountId, accountType, ct),
+        };
+}
+
+/// <summary>The statement prints the tier, the score and the tier's privileges as the policy in force defines them.</summary>
+public sealed class CreditStatementInfo(IDbContextFactory<AppDbContext> dbFactory) : IStatementCreditInfo
+{
+    public async Task<StatementCredit?> ForAccountAsync(Guid accountId, DateOnly asOf, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var state = await db.CreditStates.AsNoTracking().Where(s => s.AccountId == accountId)
+            .Select(s => new { s.CurrentTier, s.CurrentScore }).FirstOrDefaultAsync(ct);
+        if (state is null) return null;
+        var policy = await CreditPolicyStore.InForceAsync(db, asOf, ct);
+        var privileges = policy?.PrivilegesOf(state.CurrentTier).Select(p => $"PrivilegeKind.{p.Kind}").ToList() ?? [];
+        return new StatementCredit(state.CurrentTier.ToString(), state.CurrentScore, privileges);
+    }
+}
