@@ -91,8 +91,10 @@ public class ComplaintRoutingJobTests(PortalHost host) : IClassFixture<PortalHos
 
         var c = await host.LoadAsync(second);
         Assert.Equal(repeat, c.IsRepeat);
-        // The meter rule gives Normal; a repeat raises it one step.
-        Assert.Equal(repeat ? ComplaintPriority.High : ComplaintPriority.Normal, c.Priority);
+        // The meter rule gives Normal; a repeat raises it one step, and so does a top credit tier.
+        var topTier = await host.Service<IComplaintCreditTiers>().TierForAsync(account, CustomerType.Residential) == CreditTierLevel.A;
+        var expected = (ComplaintPriority)Math.Min((int)ComplaintPriority.Urgent, (int)ComplaintPriority.Normal + (repeat ? 1 : 0) + (topTier ? 1 : 0));
+        Assert.Equal(expected, c.Priority);
     }
 
     [Fact]
