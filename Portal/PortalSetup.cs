@@ -90,7 +90,6 @@ public static class PortalSetup
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
-        app.MapBackOfficeEndpoints();
         app.MapTariffs();
         app.MapStatementEndpoints();
         app.MapUsageEndpoints();

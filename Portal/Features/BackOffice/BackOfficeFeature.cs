@@ -7,6 +7,4 @@ public static class BackOfficeFeature
         services.AddSingleton<BackOfficeService>();
         return services;
     }
-
-    public static IEndpointRouteBuilder MapBackOfficeEndpoints(this IEndpointRouteBuilder endpoints) => endpoints;
 }

@@ -39,7 +39,7 @@ public sealed class DemoComplaintsStep(IDbContextFactory<AppDbContext> dbFactory
         foreach (var spec in targets)
         {
             var owner = owners.FirstOrDefault(o => o.AccountId == spec.Id)?.UserId ?? context.NeighbourUserId;
-            var r = new Random(HashCode.Combine(spec.Index, 313));
+            var r = DemoRandom.For(spec.Index, 313);
             var count = spec.Index < 5 ? 2 : 1;
             for (var k = 0; k < count; k++, n++)
             {

@@ -42,8 +42,8 @@ public sealed class DemoDataGenerator(int seed = 20261126)
 
     public DemoAccountSpec Account(int i, DateOnly today)
     {
-        var r = new Random(HashCode.Combine(seed, i, 17));
-        var id = new Guid(Bytes(r));
+        var r = DemoRandom.For(seed, i, 17);
+        var id = DemoRandom.Id(r);
         var region = Regions[i % Regions.Length];
         var roll = r.NextDouble();
         // Index 0 is the demo household, 1–3 the demo business's sites: keep their kinds fixed.
@@ -92,7 +92,7 @@ public sealed class DemoDataGenerator(int seed = 20261126)
 
     public DayReadings Day(DemoAccountSpec a, DateOnly date)
     {
-        var r = new Random(HashCode.Combine(seed, a.Index, date.DayNumber));
+        var r = DemoRandom.For(seed, a.Index, date.DayNumber);
         var wh = new int[96];
         var business = a.Type != CustomerType.Residential;
         int[]? varh = business ? new int[96] : null;
@@ -181,12 +181,4 @@ public sealed class DemoDataGenerator(int seed = 20261126)
         return Math.Max(0, t - 0.3) / 0.7;
     }
 
-    private static byte[] Bytes(Random r)
-    {
-        var b = new byte[16];
-        r.NextBytes(b);
-        b[7] = (byte)((b[7] & 0x0F) | 0x40); // version 4 shape
-        b[8] = (byte)((b[8] & 0x3F) | 0x80);
-        return b;
-    }
 }

@@ -136,7 +136,7 @@ public sealed class DemoSeeder(
         var staff = new[] { "张师傅", "李工", "王班长", "Ma Jun", "陈静" };
         foreach (var s in specs)
         {
-            var r = new Random(HashCode.Combine(91, s.Index));
+            var r = DemoRandom.For(91, s.Index);
             var count = s.Index < 5 ? 4 : r.Next(0, 4);
             for (var k = 0; k < count; k++)
             {
@@ -145,7 +145,7 @@ public sealed class DemoSeeder(
                 // The demo customers have one activity finished this week, waiting for a rating.
                 var daysAgo = k == 0 && s.Index < 5 ? 2 : r.Next(3, 700);
                 var at = today.AddDays(-daysAgo).ToDateTime(new TimeOnly(9 + r.Next(8), r.Next(60)), DateTimeKind.Utc).AddHours(-8);
-                db.ServiceActivities.Add(new ServiceActivity(new Guid(HashBytes(s.Index, k)), s.Id, type, at,
+                db.ServiceActivities.Add(new ServiceActivity(DemoRandom.Id(s.Index, k, 4242), s.Id, type, at,
                     ActivitySummary(type), staff[r.Next(staff.Length)]));
             }
         }
@@ -162,13 +162,6 @@ public sealed class DemoSeeder(
         _ => "客户经理上门走访",
     };
 
-    private static byte[] HashBytes(int a, int b)
-    {
-        var r = new Random(HashCode.Combine(a, b, 4242));
-        var bytes = new byte[16];
-        r.NextBytes(bytes);
-        return bytes;
-    }
 
     private async Task EnsureRolesAsync()
     {

@@ -26,7 +26,7 @@ public sealed class DemoSafetyStep(IDbContextFactory<AppDbContext> dbFactory) : 
         var today = context.Today;
         foreach (var spec in context.Accounts.Where(a => a.Index < 5 || a.Index % 4 == 1))
         {
-            var r = new Random(HashCode.Combine(spec.Index, 555));
+            var r = DemoRandom.For(spec.Index, 555);
             var inspectedOn = spec.Index == 0 ? today.AddDays(-20) : today.AddDays(-r.Next(15, 600));
             var inspection = Inspection.Record(spec.Id, inspectedOn, r.Next(2) == 0 ? "用电检查班 王工" : "用电检查班 李工", $"JC-{inspectedOn:yyyyMM}-{spec.Index:D5}");
             db.Inspections.Add(inspection);

@@ -31,13 +31,14 @@ public sealed class DemoBillingStep(IDbContextFactory<AppDbContext> dbFactory, T
             {
                 var account = accounts[spec.Id];
                 var compiled = catalog.Compiled(account.TariffPackageCode);
-                var r = new Random(HashCode.Combine(spec.Index, 777));
+                var r = DemoRandom.For(spec.Index, 777);
                 var tierBefore = 0m;
                 var start = context.FirstDay > spec.OpenedOn ? context.FirstDay : new DateOnly(spec.OpenedOn.Year, spec.OpenedOn.Month, 1).AddMonths(1);
                 var bills = new List<Bill>();
                 for (var month = start; month < lastComplete; month = month.AddMonths(1))
                 {
                     var period = BillingPeriod.Month(month.Year, month.Month);
+                    // Regenerating the days (deterministic, in memory) is cheaper than reading back what was just written.
                     var days = gen.Days(spec, period.Start, period.End).ToList();
                     var usage = PeriodUsage.Prepare(period, days);
                     var calc = BillCalculator.Calculate(compiled, account.Profile, usage, tierBefore, account.DeclaredDemandKw);
@@ -69,13 +70,7 @@ public sealed class DemoBillingStep(IDbContextFactory<AppDbContext> dbFactory, T
         }
     }
 
-    private static Guid BillId(int account, DateOnly month) => Deterministic(account, month.DayNumber, 1);
-    private static Guid PaymentId(Guid billId) => Deterministic(billId.GetHashCode(), 0, 2);
+    private static Guid BillId(int account, DateOnly month) => DemoRandom.Id(account, month.DayNumber, 1);
+    private static Guid PaymentId(Guid billId) => DemoRandom.Id(billId.GetHashCode(), 0, 2);
 
-    private static Guid Deterministic(int a, int b, int c)
-    {
-        var bytes = new byte[16];
-        new Random(HashCode.Combine(a, b, c)).NextBytes(bytes);
-        return new Guid(bytes);
-    }
 }
