@@ -5,7 +5,7 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 source scripts/prerequisites.sh
-ensure_packages chromium fonts-wqy-microhei poppler-utils
+ensure_packages chromium fonts-wqy-microhei poppler-utils postgresql   # postgresql: the multi-instance test starts its own cluster
 dotnet tool restore >/dev/null
 
 export HOME="${TEST_HOME:-$(mktemp -d)}"            # Chromium and Playwright write here

@@ -12,6 +12,9 @@ public sealed partial class PortalClient : IDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>The cookies this client holds (the sign-in cookie after <see cref="SignInAsync"/>).</summary>
+    public CookieContainer Cookies => _handler.CookieContainer;
+
     public async Task<HttpResponseMessage> GetAsync(string path) => await Http.GetAsync(path);
 
     /// <summary>Posts a static SSR form: fetches the page for its antiforgery token, then posts the fields.</summary>

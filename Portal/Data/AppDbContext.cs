@@ -14,8 +14,8 @@ using Portal.Infrastructure.Audit;
 namespace Portal.Data;
 
 /// <summary>
-/// The one model, shared by both providers. Provider-specific contexts exist only so that each has its own
-/// migration set (docs/adr/0001-two-database-providers.md).
+/// The one model, shared by all providers. Provider-specific contexts exist only so that each has its own
+/// migration set (docs/adr/0001-two-database-providers.md, docs/adr/0005-postgresql-and-several-instances.md).
 /// </summary>
 public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
@@ -70,3 +70,28 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
 
 public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options) : AppDbContext(options);
+
+/// <summary>
+/// PostgreSQL keeps the other providers' meaning of dates: a <see cref="DateTime"/> is a wall-clock value stored as
+/// <c>timestamp without time zone</c> (like SQL Server's datetime2; some are UTC, complaint clocks are China time),
+/// whatever its Kind, and a <see cref="DateTimeOffset"/> goes to timestamptz in UTC (Npgsql refuses other offsets).
+/// </summary>
+public sealed class PostgreSqlAppDbContext(DbContextOptions<PostgreSqlAppDbContext> options) : AppDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<DateTime>().HaveColumnType("timestamp without time zone").HaveConversion<WallClockConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveColumnType("timestamp without time zone").HaveConversion<WallClockConverter>();
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcOffsetConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcOffsetConverter>();
+    }
+
+    /// <summary>Npgsql writes only Unspecified/Local kinds to timestamp; the stored wall-clock value is unchanged.</summary>
+    public sealed class WallClockConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+        v => DateTime.SpecifyKind(v, DateTimeKind.Unspecified), v => v);
+
+    /// <summary>Npgsql writes only offset 0 to timestamptz; the instant is unchanged.</summary>
+    public sealed class UtcOffsetConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
+        v => v.ToUniversalTime(), v => v);
+}

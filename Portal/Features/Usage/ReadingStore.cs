@@ -51,38 +51,20 @@ public sealed class ReadingStore(IDbContextFactory<AppDbContext> dbFactory, Time
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var conn = db.Database.GetDbConnection();
         var sqlite = db.Database.IsSqlite();
+        var postgres = db.Database.IsNpgsql();
         await using var cmd = conn.CreateCommand();
         cmd.Transaction = tx.GetDbTransaction();
-        cmd.CommandText = sqlite
-            ? """
-              INSERT INTO AccountDays (AccountId, Date, IntervalMinutes, WattHours, Quality, VarHours, DemandWatts, TotalWh, TotalVarh, MaxDemandW, MissingCount, EstimatedCount, ImportedAtUtc)
-              VALUES ($a, $d, $i, $wh, $q, $varh, $dem, $twh, $tvarh, $maxd, $miss, $est, $at)
-              ON CONFLICT(AccountId, Date) DO UPDATE SET IntervalMinutes=excluded.IntervalMinutes, WattHours=excluded.WattHours,
-                Quality=excluded.Quality, VarHours=excluded.VarHours, DemandWatts=excluded.DemandWatts, TotalWh=excluded.TotalWh,
-                TotalVarh=excluded.TotalVarh, MaxDemandW=excluded.MaxDemandW, MissingCount=excluded.MissingCount,
-                EstimatedCount=excluded.EstimatedCount, ImportedAtUtc=excluded.ImportedAtUtc
-              WHERE AccountDays.IntervalMinutes IS NOT excluded.IntervalMinutes OR AccountDays.WattHours IS NOT excluded.WattHours
-                OR AccountDays.Quality IS NOT excluded.Quality OR AccountDays.VarHours IS NOT excluded.VarHours
-                OR AccountDays.DemandWatts IS NOT excluded.DemandWatts
-              """
-            : """
-              IF NOT EXISTS (SELECT 1 FROM AccountDays WHERE AccountId = @a AND Date = @d AND IntervalMinutes = @i AND WattHours = @wh AND Quality = @q
-                  AND (VarHours = @varh OR (VarHours IS NULL AND @varh IS NULL)) AND (DemandWatts = @dem OR (DemandWatts IS NULL AND @dem IS NULL)))
-              BEGIN
-                DELETE FROM AccountDays WHERE AccountId = @a AND Date = @d;
-                INSERT INTO AccountDays (AccountId, Date, IntervalMinutes, WattHours, Quality, VarHours, DemandWatts, TotalWh, TotalVarh, MaxDemandW, MissingCount, EstimatedCount, ImportedAtUtc)
-                VALUES (@a, @d, @i, @wh, @q, @varh, @dem, @twh, @tvarh, @maxd, @miss, @est, @at)
-              END
-              """;
+        cmd.CommandText = sqlite ? SqliteUpsert : postgres ? PostgreSqlUpsert : SqlServerUpsert;
         var p = sqlite ? '$' : '@';
         string[] names = ["a", "d", "i", "wh", "q", "varh", "dem", "twh", "tvarh", "maxd", "miss", "est", "at"];
         var ps = names.Select(n => { var x = cmd.CreateParameter(); x.ParameterName = p + n; cmd.Parameters.Add(x); return x; }).ToArray();
-        cmd.Prepare();
+        // Npgsql cannot prepare before the values give the parameters their types; it caches the plan per connection anyway.
+        if (!postgres) cmd.Prepare();
         var count = 0;
         foreach (var r in rows)
         {
             ps[0].Value = sqlite ? r.AccountId.ToString().ToUpperInvariant() : r.AccountId;
-            ps[1].Value = sqlite ? r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : r.Date.ToDateTime(TimeOnly.MinValue);
+            ps[1].Value = sqlite ? r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : postgres ? r.Date : r.Date.ToDateTime(TimeOnly.MinValue);
             ps[2].Value = r.IntervalMinutes;
             ps[3].Value = r.WattHours;
             ps[4].Value = r.Quality;
@@ -93,13 +75,50 @@ public sealed class ReadingStore(IDbContextFactory<AppDbContext> dbFactory, Time
             ps[9].Value = r.MaxDemandW;
             ps[10].Value = r.MissingCount;
             ps[11].Value = r.EstimatedCount;
-            ps[12].Value = sqlite ? r.ImportedAtUtc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture) : r.ImportedAtUtc;
+            ps[12].Value = sqlite ? r.ImportedAtUtc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)
+                // PostgreSQL: a wall-clock `timestamp` like the model's (a UTC kind would be cast through the session zone).
+                : postgres ? DateTime.SpecifyKind(r.ImportedAtUtc, DateTimeKind.Unspecified) : r.ImportedAtUtc;
             // A day identical to the stored one is left alone (its ImportedAtUtc too), so re-importing a file changes nothing.
             if (await cmd.ExecuteNonQueryAsync(ct) > 0) count++;
         }
         await tx.CommitAsync(ct);
         return count;
     }
+
+    private const string SqliteUpsert = """
+        INSERT INTO AccountDays (AccountId, Date, IntervalMinutes, WattHours, Quality, VarHours, DemandWatts, TotalWh, TotalVarh, MaxDemandW, MissingCount, EstimatedCount, ImportedAtUtc)
+        VALUES ($a, $d, $i, $wh, $q, $varh, $dem, $twh, $tvarh, $maxd, $miss, $est, $at)
+        ON CONFLICT(AccountId, Date) DO UPDATE SET IntervalMinutes=excluded.IntervalMinutes, WattHours=excluded.WattHours,
+          Quality=excluded.Quality, VarHours=excluded.VarHours, DemandWatts=excluded.DemandWatts, TotalWh=excluded.TotalWh,
+          TotalVarh=excluded.TotalVarh, MaxDemandW=excluded.MaxDemandW, MissingCount=excluded.MissingCount,
+          EstimatedCount=excluded.EstimatedCount, ImportedAtUtc=excluded.ImportedAtUtc
+        WHERE AccountDays.IntervalMinutes IS NOT excluded.IntervalMinutes OR AccountDays.WattHours IS NOT excluded.WattHours
+          OR AccountDays.Quality IS NOT excluded.Quality OR AccountDays.VarHours IS NOT excluded.VarHours
+          OR AccountDays.DemandWatts IS NOT excluded.DemandWatts
+        """;
+
+    // Same statement as SQLite's: PostgreSQL quotes the model's PascalCase names and spells "IS NOT" as IS DISTINCT FROM.
+    private const string PostgreSqlUpsert = """
+        INSERT INTO "AccountDays" ("AccountId", "Date", "IntervalMinutes", "WattHours", "Quality", "VarHours", "DemandWatts", "TotalWh", "TotalVarh", "MaxDemandW", "MissingCount", "EstimatedCount", "ImportedAtUtc")
+        VALUES (@a, @d, @i, @wh, @q, @varh, @dem, @twh, @tvarh, @maxd, @miss, @est, @at)
+        ON CONFLICT ("AccountId", "Date") DO UPDATE SET "IntervalMinutes"=excluded."IntervalMinutes", "WattHours"=excluded."WattHours",
+          "Quality"=excluded."Quality", "VarHours"=excluded."VarHours", "DemandWatts"=excluded."DemandWatts", "TotalWh"=excluded."TotalWh",
+          "TotalVarh"=excluded."TotalVarh", "MaxDemandW"=excluded."MaxDemandW", "MissingCount"=excluded."MissingCount",
+          "EstimatedCount"=excluded."EstimatedCount", "ImportedAtUtc"=excluded."ImportedAtUtc"
+        WHERE "AccountDays"."IntervalMinutes" IS DISTINCT FROM excluded."IntervalMinutes" OR "AccountDays"."WattHours" IS DISTINCT FROM excluded."WattHours"
+          OR "AccountDays"."Quality" IS DISTINCT FROM excluded."Quality" OR "AccountDays"."VarHours" IS DISTINCT FROM excluded."VarHours"
+          OR "AccountDays"."DemandWatts" IS DISTINCT FROM excluded."DemandWatts"
+        """;
+
+    private const string SqlServerUpsert = """
+        IF NOT EXISTS (SELECT 1 FROM AccountDays WHERE AccountId = @a AND Date = @d AND IntervalMinutes = @i AND WattHours = @wh AND Quality = @q
+            AND (VarHours = @varh OR (VarHours IS NULL AND @varh IS NULL)) AND (DemandWatts = @dem OR (DemandWatts IS NULL AND @dem IS NULL)))
+        BEGIN
+          DELETE FROM AccountDays WHERE AccountId = @a AND Date = @d;
+          INSERT INTO AccountDays (AccountId, Date, IntervalMinutes, WattHours, Quality, VarHours, DemandWatts, TotalWh, TotalVarh, MaxDemandW, MissingCount, EstimatedCount, ImportedAtUtc)
+          VALUES (@a, @d, @i, @wh, @q, @varh, @dem, @twh, @tvarh, @maxd, @miss, @est, @at)
+        END
+        """;
 
     public async Task<IReadOnlyList<DayReadings>> ReadDaysAsync(Guid accountId, DateOnly from, DateOnly toExclusive, CancellationToken ct = default)
     {

@@ -22,7 +22,8 @@ public sealed class AuditService(IDbContextFactory<AppDbContext> dbFactory, Time
         var ctx = http.HttpContext;
         var entry = new AuditEntry
         {
-            AtUtc = clock.GetUtcNow().UtcDateTime,
+            // Whole microseconds: the finest PostgreSQL stores, so the hashed value is the stored value on every provider.
+            AtUtc = TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime),
             UserId = e.UserId ?? ctx?.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value,
             UserName = e.UserName ?? ctx?.User.Identity?.Name,
             Action = e.Action,
@@ -36,19 +37,36 @@ public sealed class AuditService(IDbContextFactory<AppDbContext> dbFactory, Time
         await Gate.WaitAsync(ct);
         try
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var last = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).Select(a => new { a.Id, a.Hash }).FirstOrDefaultAsync(ct);
-            entry.Id = (last?.Id ?? 0) + 1;
-            entry.PreviousHash = last?.Hash ?? "";
-            entry.Hash = ComputeHash(entry);
-            db.AuditEntries.Add(entry);
-            await db.SaveChangesAsync(ct);
+            // Another instance may take the next id between our read and our insert: its unique key refuses ours,
+            // and we link to its record instead.
+            for (var attempt = 1; ; attempt++)
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                var last = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).Select(a => new { a.Id, a.Hash }).FirstOrDefaultAsync(ct);
+                entry.Id = (last?.Id ?? 0) + 1;
+                entry.PreviousHash = last?.Hash ?? "";
+                entry.Hash = ComputeHash(entry);
+                db.AuditEntries.Add(entry);
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                    return;
+                }
+                catch (DbUpdateException) when (attempt < MaxAttempts)
+                {
+                    await Task.Delay(Random.Shared.Next(5, 50) * attempt, ct);
+                }
+            }
         }
         finally
         {
             Gate.Release();
         }
     }
+
+    private const int MaxAttempts = 8;
+
+    internal static DateTime TruncateToMicroseconds(DateTime t) => new(t.Ticks - t.Ticks % 10, t.Kind);
 
     public async Task<AuditVerification> VerifyAsync(CancellationToken ct = default)
     {

@@ -4,13 +4,14 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    PostgreSql,
 }
 
 public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
-    /// <summary>Sqlite (embedded default, zero set-up) or SqlServer (production).</summary>
+    /// <summary>Sqlite (embedded default, zero set-up, one instance), SqlServer (production) or PostgreSql (production, several instances).</summary>
     public string Provider { get; set; } = nameof(DatabaseProvider.Sqlite);
 
     /// <summary>Folder of the SQLite file, relative to the content root unless absolute.</summary>
@@ -27,6 +28,6 @@ public sealed class DatabaseOptions
 
     public int DemoMonths { get; set; } = 24;
 
-    /// <summary>Seconds to wait for a SQL Server connection before refusing to start.</summary>
+    /// <summary>Seconds to wait for a SQL Server or PostgreSQL connection before refusing to start.</summary>
     public int ConnectTimeoutSeconds { get; set; } = 10;
 }

@@ -1,4 +1,3 @@
-using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -14,7 +13,7 @@ public static class DatabaseSetup
         var raw = config[$"{DatabaseOptions.Section}:Provider"] ?? nameof(DatabaseProvider.Sqlite);
         if (!Enum.TryParse<DatabaseProvider>(raw, ignoreCase: true, out var provider) || !Enum.IsDefined(provider))
             throw new ConfigurationException(
-                $"Configuration key 'Database:Provider' has the unknown value '{raw}'. Use 'Sqlite' or 'SqlServer'.");
+                $"Configuration key 'Database:Provider' has the unknown value '{raw}'. Use 'Sqlite', 'SqlServer' or 'PostgreSql'.");
         return provider;
     }
 
@@ -42,6 +41,23 @@ public static class DatabaseSetup
         return cs;
     }
 
+    public static string PostgreSqlConnectionString(IConfiguration config)
+    {
+        var cs = config.GetConnectionString("PostgreSql");
+        if (string.IsNullOrWhiteSpace(cs))
+            throw new ConfigurationException(
+                "Configuration key 'ConnectionStrings:PostgreSql' is missing. It is required when 'Database:Provider' is 'PostgreSql'.");
+        return cs;
+    }
+
+    /// <summary>The server connection string of the configured provider (null for SQLite).</summary>
+    public static string? ServerConnectionString(IConfiguration config) => ReadProvider(config) switch
+    {
+        DatabaseProvider.SqlServer => SqlServerConnectionString(config),
+        DatabaseProvider.PostgreSql => PostgreSqlConnectionString(config),
+        _ => null,
+    };
+
     public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration config, string contentRoot)
     {
         services.Configure<DatabaseOptions>(config.GetSection(DatabaseOptions.Section));
@@ -52,11 +68,17 @@ public static class DatabaseSetup
                 var sqlite = SqliteConnectionString(config, contentRoot);
                 services.AddDbContextFactory<SqliteAppDbContext>(o => ConfigureSqlite(o, sqlite));
                 services.AddSingleton<IDbContextFactory<AppDbContext>, FactoryAdapter<SqliteAppDbContext>>();
+                services.AddSingleton<SqliteInstanceLock>();
                 break;
             case DatabaseProvider.SqlServer:
                 var sqlServer = SqlServerConnectionString(config);
                 services.AddDbContextFactory<SqlServerAppDbContext>(o => ConfigureSqlServer(o, sqlServer));
                 services.AddSingleton<IDbContextFactory<AppDbContext>, FactoryAdapter<SqlServerAppDbContext>>();
+                break;
+            case DatabaseProvider.PostgreSql:
+                var postgres = PostgreSqlConnectionString(config);
+                services.AddDbContextFactory<PostgreSqlAppDbContext>(o => ConfigurePostgreSql(o, postgres));
+                services.AddSingleton<IDbContextFactory<AppDbContext>, FactoryAdapter<PostgreSqlAppDbContext>>();
                 break;
         }
 
@@ -73,13 +95,25 @@ public static class DatabaseSetup
     internal static void ConfigureSqlServer(DbContextOptionsBuilder o, string cs) =>
         o.UseSqlServer(cs, x => x.EnableRetryOnFailure(3));
 
+    internal static void ConfigurePostgreSql(DbContextOptionsBuilder o, string cs) =>
+        o.UseNpgsql(cs, x => x.EnableRetryOnFailure(3));
+
     private sealed class FactoryAdapter<T>(IDbContextFactory<T> inner) : IDbContextFactory<AppDbContext> where T : AppDbContext
     {
         public AppDbContext CreateDbContext() => inner.CreateDbContext();
     }
 }
 
-public sealed record ProviderInfo(DatabaseProvider Provider);
+public sealed record ProviderInfo(DatabaseProvider Provider)
+{
+    /// <summary>How operators know the provider: "SQL Server", "PostgreSQL", "SQLite".</summary>
+    public static string DisplayName(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.SqlServer => "SQL Server",
+        DatabaseProvider.PostgreSql => "PostgreSQL",
+        _ => "SQLite",
+    };
+}
 
 public sealed class ConfigurationException(string message) : Exception(message);
 
@@ -114,5 +148,16 @@ public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<Sql
         DatabaseSetup.ConfigureSqlServer(o, "Server=(design-time);Database=PowerMarketing;Trusted_Connection=True;TrustServerCertificate=True");
         o.UseApplicationServiceProvider(DesignTimeServices.Provider);
         return new SqlServerAppDbContext(o.Options);
+    }
+}
+
+public sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlAppDbContext>
+{
+    public PostgreSqlAppDbContext CreateDbContext(string[] args)
+    {
+        var o = new DbContextOptionsBuilder<PostgreSqlAppDbContext>();
+        DatabaseSetup.ConfigurePostgreSql(o, "Host=design-time;Database=powermarketing;Username=portal");
+        o.UseApplicationServiceProvider(DesignTimeServices.Provider);
+        return new PostgreSqlAppDbContext(o.Options);
     }
 }

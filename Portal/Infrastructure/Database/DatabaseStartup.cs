@@ -6,7 +6,7 @@ using Portal.Data;
 namespace Portal.Infrastructure.Database;
 
 /// <summary>
-/// Start-up database work: SQLite migrates itself; SQL Server is migrated only by the `migrate` verb
+/// Start-up database work: SQLite migrates itself; SQL Server and PostgreSQL are migrated only by the `migrate` verb
 /// (or a script/bundle) and the app refuses to start while migrations are pending or the server is unreachable.
 /// </summary>
 public static class DatabaseStartup
@@ -22,6 +22,7 @@ public static class DatabaseStartup
         {
             if (provider == DatabaseProvider.Sqlite)
             {
+                app.Services.GetRequiredService<SqliteInstanceLock>().Acquire(db.Database.GetConnectionString()!);
                 await MigrateAsync(db);
                 log.LogInformation("SQLite database ready at {Path}", new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
             }
@@ -31,7 +32,7 @@ public static class DatabaseStartup
                 var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
                 if (pending.Count > 0)
                     throw new ConfigurationException(
-                        $"The SQL Server database has {pending.Count} pending migration(s) ({string.Join(", ", pending)}). " +
+                        $"The {ProviderInfo.DisplayName(provider)} database has {pending.Count} pending migration(s) ({string.Join(", ", pending)}). " +
                         "Run `dotnet Portal.dll migrate` (or apply the idempotent script) before starting the portal.");
             }
         }
@@ -75,8 +76,11 @@ public static class DatabaseStartup
         try { ok = await db.Database.CanConnectAsync(cts.Token); }
         catch (Exception) { ok = false; }
         if (!ok)
+        {
+            var (name, key) = db.Database.IsNpgsql() ? ("PostgreSQL server", "PostgreSql") : ("SQL Server", "SqlServer");
             throw new ConfigurationException(
-                "Cannot reach the SQL Server named in 'ConnectionStrings:SqlServer' " +
+                $"Cannot reach the {name} named in 'ConnectionStrings:{key}' " +
                 $"(waited {timeoutSeconds}s). Check the server, the network and the connection string.");
+        }
     }
 }

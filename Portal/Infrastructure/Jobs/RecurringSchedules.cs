@@ -14,8 +14,9 @@ public static class RecurringSchedules
     public static readonly TimeZoneInfo ChinaTime =
         TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Shanghai", out var tz) ? tz : TimeZoneInfo.Utc;
 
-    public static void Register(IRecurringJobManager jobs)
+    public static void Register(IRecurringJobManager jobs, IReadOnlyDictionary<string, string>? overrides = null)
     {
+        if (overrides is { Count: > 0 }) jobs = new OverridingManager(jobs, overrides);
         var cst = new RecurringJobOptions { TimeZone = ChinaTime };
 
         // Monthly aggregates behind the usage pages; incremental, so every 10 minutes is cheap.
@@ -33,5 +34,16 @@ public static class RecurringSchedules
         jobs.AddOrUpdate<CreditReviewJob>(CreditReviewJob.Id, j => j.RunMonthlyAsync(CancellationToken.None), "0 2 1 * *", cst);
         // …and every hour the accounts whose payments, hazards or adjustments changed (safety net behind the per-account jobs).
         jobs.AddOrUpdate<CreditReviewJob>(CreditReviewJob.ChangesId, j => j.RunRecentChangesAsync(CancellationToken.None), "17 * * * *", cst);
+    }
+
+    /// <summary>Applies `Jobs:Schedules:{id}` cron overrides (operators tune a schedule without a release).</summary>
+    private sealed class OverridingManager(IRecurringJobManager inner, IReadOnlyDictionary<string, string> overrides) : IRecurringJobManager
+    {
+        public void AddOrUpdate(string recurringJobId, Hangfire.Common.Job job, string cronExpression, RecurringJobOptions options) =>
+            inner.AddOrUpdate(recurringJobId, job, overrides.TryGetValue(recurringJobId, out var cron) ? cron : cronExpression, options);
+
+        public void Trigger(string recurringJobId) => inner.Trigger(recurringJobId);
+
+        public void RemoveIfExists(string recurringJobId) => inner.RemoveIfExists(recurringJobId);
     }
 }

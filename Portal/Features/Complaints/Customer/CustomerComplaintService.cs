@@ -43,6 +43,8 @@ public sealed class CustomerComplaintService(
         return new(accounts, activities, bills);
     }
 
+    private const int MaxSubmitAttempts = 10;
+
     public async Task<SubmitResult> SubmitAsync(ClaimsPrincipal user, ComplaintForm form, IReadOnlyList<AttachmentUpload> files, CancellationToken ct = default)
     {
         var userId = AccountAccessService.UserId(user);
@@ -100,8 +102,10 @@ public sealed class CustomerComplaintService(
                 // A double submit that raced past the check above: the first one won, return it.
                 var raced = await FindByKeyAsync(db, userId, form.IdempotencyKey, ct);
                 if (raced is not null) return new(raced.Value.Id, raced.Value.Tracking, true, []);
-                if (attempt >= 3) throw;
+                if (attempt >= MaxSubmitAttempts) throw;
                 log.LogInformation(e, "Tracking number {Tracking} was taken; retrying.", complaint.TrackingNumber);
+                // Several instances filing at once all read the same next sequence; a random pause spreads the retries.
+                await Task.Delay(Random.Shared.Next(5, 40) * (attempt + 1), ct);
                 continue;
             }
             catch
