@@ -20,11 +20,14 @@ public enum VoltageLevel
 }
 
 /// <summary>The attributes of a supply point that tariffs, scoring and routing rules read.</summary>
+/// <param name="HasElectricHeating">A residential supply with registered individual electric heating (DOMAIN.md: the
+/// Oct–Apr heating price is for individual heaters only).</param>
 public sealed record AccountProfile(
     CustomerType Type,
     VoltageLevel Voltage,
     decimal ContractedCapacityKva,
-    string Region)
+    string Region,
+    bool HasElectricHeating = false)
 {
     public const decimal LargeIndustrialThresholdKva = 315m;
 

@@ -59,7 +59,7 @@ public sealed class CustomerAccount
     /// <summary>Residential accounts with registered electric heating get the winter heating price.</summary>
     public bool HasElectricHeating { get; private set; }
 
-    public AccountProfile Profile => new(Type, Voltage, ContractedCapacityKva, Region);
+    public AccountProfile Profile => new(Type, Voltage, ContractedCapacityKva, Region, HasElectricHeating);
 
     public void AssignManager(string? managerUserId, bool manual)
     {

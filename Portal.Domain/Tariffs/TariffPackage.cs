@@ -44,12 +44,15 @@ public sealed record TariffEligibility
     public IReadOnlyList<VoltageLevel> VoltageLevels { get; init; } = [];
     public decimal? MinCapacityKva { get; init; }
     public decimal? MaxCapacityKva { get; init; }
+    /// <summary>Only supplies with registered individual electric heating (the residential heating price, DOMAIN.md).</summary>
+    public bool RequiresElectricHeating { get; init; }
 
     public bool Admits(AccountProfile p) =>
         CustomerTypes.Contains(p.Type)
         && VoltageLevels.Contains(p.Voltage)
         && (MinCapacityKva is null || p.ContractedCapacityKva >= MinCapacityKva)
-        && (MaxCapacityKva is null || p.ContractedCapacityKva < MaxCapacityKva);
+        && (MaxCapacityKva is null || p.ContractedCapacityKva < MaxCapacityKva)
+        && (!RequiresElectricHeating || p.HasElectricHeating);
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Portal.Domain.Accounts;
 
 namespace Portal.Domain.Tariffs;
 
@@ -25,6 +26,7 @@ public sealed record TariffProblem(string Code, TariffProblemSeverity Severity, 
 /// Codes and args:
 /// Tariff.CodeMissing; Tariff.VersionInvalid(version); Tariff.NameMissing(culture);
 /// Tariff.EligibilityNoCustomerTypes; Tariff.EligibilityNoVoltageLevels; Tariff.CapacityRangeInvalid(min, max);
+/// Tariff.HeatingOnlyResidential;
 /// Tariff.NegativePrice(field); Tariff.BasePriceMissing; Tariff.MonthInvalid(field, month);
 /// Tariff.SeasonalPriceMonthDuplicate(month);
 /// Tariff.TierBandsTooFew; Tariff.TierBoundMissing(band); Tariff.TierLastBandBounded(band);
@@ -57,6 +59,7 @@ public static class TariffPackageValidator
         if (el.VoltageLevels.Count == 0) Error("Tariff.EligibilityNoVoltageLevels");
         if (el.MinCapacityKva < 0 || el.MaxCapacityKva <= 0 || el.MinCapacityKva >= el.MaxCapacityKva)
             Error("Tariff.CapacityRangeInvalid", (object?)el.MinCapacityKva ?? "", (object?)el.MaxCapacityKva ?? "");
+        if (el.RequiresElectricHeating && el.CustomerTypes.Any(t => t != CustomerType.Residential)) Error("Tariff.HeatingOnlyResidential");
 
         var energy = package.Energy;
         if (energy.BasePrice < 0) Error("Tariff.NegativePrice", "energy.basePrice");

@@ -43,6 +43,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<PackageSwitchRequest> PackageSwitchRequests => Set<PackageSwitchRequest>();
     public DbSet<TariffPackageVersion> TariffPackageVersions => Set<TariffPackageVersion>();
+    public DbSet<Features.Tariffs.TariffRecommendationRow> TariffRecommendations => Set<Features.Tariffs.TariffRecommendationRow>();
     public DbSet<StatementRecord> Statements => Set<StatementRecord>();
     public DbSet<Features.Credit.CreditPolicyVersionRow> CreditPolicyVersions => Set<Features.Credit.CreditPolicyVersionRow>();
     public DbSet<Features.Credit.CreditReviewRunRow> CreditReviewRuns => Set<Features.Credit.CreditReviewRunRow>();

@@ -71,6 +71,30 @@ public class SeedPackageTests
         Assert.Equal(0.39m, may.Lines.Single().UnitPrice);
     }
 
+    [Theory]
+    [InlineData(true, true)]   // a household with registered individual electric heating may choose the heating price
+    [InlineData(false, false)] // one without may not (DOMAIN.md: the heating price is for individual heaters)
+    public void The_heating_package_is_only_for_households_with_registered_electric_heating(bool heating, bool eligible)
+    {
+        var package = LoadAll().Single(p => p.Code == "XJ-RES-HEAT");
+        Assert.Equal(eligible, package.IsEligibleFor(new AccountProfile(CustomerType.Residential, VoltageLevel.Low, 8m, "Kuitun", heating)));
+    }
+
+    [Fact]
+    public void Heating_registration_never_makes_a_business_eligible_for_the_heating_package()
+    {
+        var package = LoadAll().Single(p => p.Code == "XJ-RES-HEAT");
+        Assert.False(package.IsEligibleFor(new AccountProfile(CustomerType.Business, VoltageLevel.Low, 8m, "Kuitun", HasElectricHeating: true)));
+    }
+
+    [Fact]
+    public void Packages_without_the_heating_rule_admit_households_with_or_without_heating()
+    {
+        var tiered = LoadAll().Single(p => p.Code == "XJ-RES-TIER");
+        Assert.True(tiered.IsEligibleFor(new AccountProfile(CustomerType.Residential, VoltageLevel.Low, 8m, "Kuitun", true)));
+        Assert.True(tiered.IsEligibleFor(new AccountProfile(CustomerType.Residential, VoltageLevel.Low, 8m, "Kuitun", false)));
+    }
+
     [Fact]
     public void Two_part_energy_price_follows_the_supply_voltage()
     {

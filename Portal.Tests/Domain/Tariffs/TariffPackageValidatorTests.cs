@@ -1,3 +1,4 @@
+using Portal.Domain.Accounts;
 using Portal.Domain.Common;
 using Portal.Domain.Tariffs;
 using Xunit;
@@ -180,6 +181,15 @@ public class TariffPackageValidatorTests
     {
         var package = Flat(0.4m) with { Eligibility = Flat(0.4m).Eligibility with { MinCapacityKva = 315m, MaxCapacityKva = 100m } };
         Assert.Contains("Tariff.CapacityRangeInvalid", Codes(package));
+    }
+
+    [Theory]
+    [InlineData(new[] { CustomerType.Residential }, false)]
+    [InlineData(new[] { CustomerType.Residential, CustomerType.Business }, true)]
+    public void The_heating_rule_is_only_valid_on_a_residential_package(CustomerType[] types, bool error)
+    {
+        var package = Flat(0.4m) with { Eligibility = Flat(0.4m).Eligibility with { CustomerTypes = types, RequiresElectricHeating = true } };
+        Assert.Equal(error, Codes(package).Contains("Tariff.HeatingOnlyResidential"));
     }
 
     [Fact]

@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Tariffs;
 using Portal.Features.Accounts;
 using Portal.Features.Notifications;
 using Portal.Features.Tariffs;
 using Portal.Infrastructure.Audit;
+using Portal.Resources;
 
 namespace Portal.Tests.Features.Tariffs;
 
@@ -120,7 +122,7 @@ public class RecommendationAndSwitchTests(TariffsHost host) : IClassFixture<Tari
         await using (var db = await host.Db.CreateDbContextAsync())
         {
             var customerId = AccountAccessService.UserId(customer);
-            Assert.Equal(2, await db.Notifications.CountAsync(n => n.UserId == customerId && n.Kind.StartsWith("Switch")));
+            Assert.Equal(2, await db.Notifications.CountAsync(n => n.UserId == customerId && n.Kind.StartsWith("Switch") && n.Link == $"/tariffs/{account.Id}"));
             Assert.True(await db.AuditEntries.CountAsync(a => a.Action.StartsWith("Tariff.Switch")) >= 4);
             // Not yet: the switch takes effect with the next billing cycle.
             Assert.Equal(account.PackageCode, await db.Accounts.Where(a => a.Id == account.Id).Select(a => a.TariffPackageCode).FirstAsync());
@@ -152,8 +154,83 @@ public class RecommendationAndSwitchTests(TariffsHost host) : IClassFixture<Tari
         Assert.Equal(System.Net.HttpStatusCode.OK, (await internalClient.GetAsync("/backoffice/tariffs/switches")).StatusCode);
     }
 
-    private SwitchService ServiceAt(DateTimeOffset now) => new(host.Db, host.Get<AccountAccessService>(), host.Get<TariffCatalog>(),
-        host.Get<AuditService>(), host.Get<NotificationService>(), host.Get<IOptions<TariffsOptions>>(), new FixedClock(now));
+    private SwitchService ServiceAt(DateTimeOffset now, int? limitMonths = null) => new(host.Db, host.Get<AccountAccessService>(), host.Get<TariffCatalog>(),
+        host.Get<AuditService>(), host.Get<NotificationService>(), host.Get<IStringLocalizer<SharedResource>>(),
+        limitMonths is { } m ? Options.Create(new TariffsOptions { SwitchLimitMonths = m }) : host.Get<IOptions<TariffsOptions>>(), new FixedClock(now));
+
+    [Fact]
+    public async Task A_decision_reaches_the_customer_in_the_bell_and_by_email_a_rejection_with_its_reason()
+    {
+        var customer = await host.UserAsync(Household);
+        var handler = await host.UserAsync("handler@demo.local");
+        var switches = host.Get<SwitchService>();
+        var catalog = host.Get<TariffCatalog>();
+        var account = (await host.Get<RecommendationService>().OwnAccountsAsync(customer))[0];
+        var target = catalog.All.First(p => p.IsEligibleFor(account.Profile) && p.Code != account.PackageCode);
+        var customerId = AccountAccessService.UserId(customer)!;
+        await using (var db = await host.Db.CreateDbContextAsync())
+        {
+            await db.PackageSwitchRequests.Where(r => r.AccountId == account.Id).ExecuteDeleteAsync();
+            await db.Users.Where(u => u.Id == customerId).ExecuteUpdateAsync(u => u.SetProperty(x => x.PreferredCulture, "en-US"));
+        }
+
+        Assert.True((await switches.ApplyAsync(customer, account.Id, target.Code)).Ok);
+        var request = (await switches.ForAccountAsync(customer, account.Id))[0];
+        Assert.True((await switches.DecideAsync(handler, request.Id, false, "Your meter must be replaced first")).Ok);
+
+        await using (var db = await host.Db.CreateDbContextAsync())
+        {
+            var bell = await db.Notifications.Where(n => n.UserId == customerId && n.Kind == "SwitchRejected").OrderByDescending(n => n.Id).FirstAsync();
+            Assert.Contains("Your meter must be replaced first", bell.Arguments);
+            var mail = await db.EmailMessages.Where(m => m.To == Household).OrderByDescending(m => m.Id).FirstAsync();
+            Assert.StartsWith("Your tariff package switch was not approved", mail.Subject);
+            Assert.Contains("Reason: Your meter must be replaced first", mail.HtmlBody);
+            Assert.Contains(account.AccountNumber, mail.HtmlBody);
+            Assert.Contains(target.Name.EnUs, mail.HtmlBody);
+        }
+
+        Assert.True((await switches.ApplyAsync(customer, account.Id, target.Code)).Ok);
+        var second = (await switches.ForAccountAsync(customer, account.Id))[0];
+        Assert.True((await switches.DecideAsync(handler, second.Id, true, null)).Ok);
+        await using (var db = await host.Db.CreateDbContextAsync())
+        {
+            var bell = await db.Notifications.Where(n => n.UserId == customerId && n.Kind == "SwitchApproved").OrderByDescending(n => n.Id).FirstAsync();
+            Assert.Equal($"{target.Code} · {second.EffectiveFrom:yyyy-MM-dd}", bell.Arguments);
+            var mail = await db.EmailMessages.Where(m => m.To == Household).OrderByDescending(m => m.Id).FirstAsync();
+            Assert.StartsWith("Your tariff package switch was approved", mail.Subject);
+            Assert.Contains("the start of your next billing cycle", mail.HtmlBody);
+            // Leave no approved switch behind for the switch job of the other tests.
+            await db.PackageSwitchRequests.Where(r => r.AccountId == account.Id).ExecuteDeleteAsync();
+        }
+    }
+
+    [Fact]
+    public async Task The_switch_limit_is_configurable()
+    {
+        var customer = await host.UserAsync(Business);
+        var handler = await host.UserAsync("handler@demo.local");
+        var catalog = host.Get<TariffCatalog>();
+        // The last business site, so the twelve-month test above keeps its own account.
+        var account = (await host.Get<RecommendationService>().OwnAccountsAsync(customer))
+            .Last(a => catalog.All.Any(p => p.IsEligibleFor(a.Profile) && p.Code != a.PackageCode));
+        var target = catalog.All.First(p => p.IsEligibleFor(account.Profile) && p.Code != account.PackageCode).Code;
+        await using (var db = await host.Db.CreateDbContextAsync())
+            await db.PackageSwitchRequests.Where(r => r.AccountId == account.Id).ExecuteDeleteAsync();
+        var now = DateTimeOffset.UtcNow;
+        var sixMonths = ServiceAt(now, limitMonths: 6);
+        Assert.Equal(6, sixMonths.LimitMonths);
+        Assert.True((await sixMonths.ApplyAsync(customer, account.Id, target)).Ok);
+        var request = (await sixMonths.ForAccountAsync(customer, account.Id))[0];
+        Assert.True((await sixMonths.DecideAsync(handler, request.Id, true, null)).Ok);
+
+        var effective = new DateTimeOffset(request.EffectiveFrom.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8));
+        Assert.Equal("Switch.TooSoon", await ServiceAt(effective.AddMonths(6).AddDays(-1), 6).BlockerAsync(account.Id));
+        Assert.Null(await ServiceAt(effective.AddMonths(6), 6).BlockerAsync(account.Id));
+        // The same day is still blocked under the default twelve months.
+        Assert.Equal("Switch.TooSoon", await ServiceAt(effective.AddMonths(6)).BlockerAsync(account.Id));
+        await using (var db = await host.Db.CreateDbContextAsync())
+            await db.PackageSwitchRequests.Where(r => r.AccountId == account.Id).ExecuteDeleteAsync();
+    }
 
     private async Task<string> PageAsync(string email, string path)
     {

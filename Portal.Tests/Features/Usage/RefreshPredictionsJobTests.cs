@@ -101,11 +101,30 @@ public class RefreshPredictionsJobTests(UsageHost host) : IClassFixture<UsageHos
     }
 
     [Fact]
+    public async Task A_customer_who_opts_in_and_then_out_again_gets_no_alert()
+    {
+        var user = await host.CustomerAsync("business@demo.local");
+        var id = (await host.AccountsOfAsync("business@demo.local"))[^1];
+        var usage = host.Services.GetRequiredService<UsageService>();
+        Assert.Empty((await usage.SaveAlertSettingsAsync(user, id, new AlertSettingsView(1m, 1m, true)))!);
+        Assert.Empty((await usage.SaveAlertSettingsAsync(user, id, new AlertSettingsView(null, null, false)))!);
+
+        await RunAsync();
+
+        await using var db = await host.Db.CreateDbContextAsync();
+        Assert.False(await db.UsageAlerts.AnyAsync(a => a.AccountId == id));
+        Assert.Equal(new AlertSettingsView(null, null, false), (await usage.DashboardAsync(user, id))!.AlertSettings);
+    }
+
+    [Fact]
     public async Task Accounts_without_alert_settings_get_no_alerts()
     {
         await RunAsync();
         var id = (await host.AccountsOfAsync("neighbour@demo.local"))[0];
         await using var db = await host.Db.CreateDbContextAsync();
         Assert.False(await db.UsageAlerts.AnyAsync(a => a.AccountId == id));
+        // …and the page shows every alert switched off until the customer saves some.
+        var dashboard = await host.Services.GetRequiredService<UsageService>().DashboardAsync(await host.CustomerAsync("neighbour@demo.local"), id);
+        Assert.Equal(new AlertSettingsView(null, null, false), dashboard!.AlertSettings);
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Bunit;
+using Microsoft.EntityFrameworkCore;
 using Portal.Features.Tariffs;
 using Portal.Features.Usage;
 
@@ -69,6 +70,39 @@ public class UsagePageTests(UsageHost host) : UsageBunitContext(s =>
         var cut = Render<UsagePage>(p => p.Add(x => x.AccountId, id));
         cut.WaitForElement("[data-testid=chart-demand]", TimeSpan.FromSeconds(10));
         Assert.Contains("kW", cut.Find("[data-testid=max-demand]").TextContent);
+    }
+
+    [Fact]
+    public async Task A_time_of_use_site_draws_its_stacked_period_chart()
+    {
+        await SignInAsync("business@demo.local");
+        var catalog = _host.Services.GetRequiredService<TariffCatalog>();
+        // The small demo may have no TOU business site: put the last site on an eligible TOU package for this test.
+        var sites = await _host.AccountsOfAsync("business@demo.local");
+        Guid touSite;
+        string original;
+        await using (var db = await _host.Db.CreateDbContextAsync())
+        {
+            var account = (await db.Accounts.Where(a => sites.Contains(a.Id)).ToListAsync())
+                .First(a => catalog.All.Any(p => p.Energy.TimeOfUse is not null && p.IsEligibleFor(a.Profile)));
+            (touSite, original) = (account.Id, account.TariffPackageCode);
+            account.ChangeTariffPackage(catalog.All.First(p => p.Energy.TimeOfUse is not null && p.IsEligibleFor(account.Profile)).Code);
+            await db.SaveChangesAsync();
+        }
+        try
+        {
+            Render<MudBlazor.MudPopoverProvider>();
+            var cut = Render<UsagePage>(p => p.Add(x => x.AccountId, touSite));
+            cut.WaitForElement("[data-testid=chart-tou]", TimeSpan.FromSeconds(10));
+            Assert.NotNull(cut.Find("[data-testid=chart-tou] svg"));
+            Assert.NotNull(cut.Find("[data-testid=chart-daily] svg"));
+        }
+        finally
+        {
+            await using var db = await _host.Db.CreateDbContextAsync();
+            (await db.Accounts.SingleAsync(a => a.Id == touSite)).ChangeTariffPackage(original);
+            await db.SaveChangesAsync();
+        }
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portal.Domain.Accounts;
 using Portal.Domain.Tariffs;
+using Portal.Features.Tariffs;
 
 namespace Portal.Data.Configurations;
 
@@ -33,5 +34,18 @@ public sealed class TariffPackageVersionConfiguration : IEntityTypeConfiguration
         b.Property(x => x.CreatedByUserId).HasMaxLength(450);
         b.Property(x => x.PublishedByUserId).HasMaxLength(450);
         b.HasIndex(x => new { x.Code, x.Version }).IsUnique();
+    }
+}
+
+public sealed class TariffRecommendationConfiguration : IEntityTypeConfiguration<TariffRecommendationRow>
+{
+    public void Configure(EntityTypeBuilder<TariffRecommendationRow> b)
+    {
+        b.ToTable("TariffRecommendations");
+        b.HasKey(x => x.AccountId);
+        b.Property(x => x.CurrentPackageCode).HasMaxLength(40);
+        b.Property(x => x.BestPackageCode).HasMaxLength(40);
+        b.Property(x => x.CatalogStamp).HasMaxLength(1000);
+        b.HasOne<CustomerAccount>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Cascade);
     }
 }

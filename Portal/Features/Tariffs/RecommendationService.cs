@@ -18,6 +18,9 @@ public sealed record AccountHeader(Guid Id, string AccountNumber, string HolderN
 public sealed record RecommendationInputs(AccountHeader Account, TariffPackage Current, IReadOnlyList<TariffPackage> Candidates,
     IReadOnlyList<DayReadings> Readings, DateOnly AsOf);
 
+/// <summary>A recommendation from the nightly refresh, still valid for today's inputs.</summary>
+public sealed record StoredRecommendation(Recommendation Recommendation, DateTime ComputedAtUtc);
+
 public sealed record BusinessAdvice(BasicChargeAdvice? BasicCharge, PowerFactorExplanation? PowerFactor);
 
 /// <summary>Recommendations for one of the customer's own accounts: the replayed year through every eligible package.</summary>
@@ -44,7 +47,7 @@ public sealed class RecommendationService(IDbContextFactory<AppDbContext> dbFact
         var own = await access.OwnAccountIdsAsync(user, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Accounts.AsNoTracking().Where(a => own.Contains(a.Id)).OrderBy(a => a.AccountNumber)
-            .Select(a => new AccountHeader(a.Id, a.AccountNumber, a.HolderName, new AccountProfile(a.Type, a.Voltage, a.ContractedCapacityKva, a.Region),
+            .Select(a => new AccountHeader(a.Id, a.AccountNumber, a.HolderName, new AccountProfile(a.Type, a.Voltage, a.ContractedCapacityKva, a.Region, a.HasElectricHeating),
                 a.TariffPackageCode, a.DeclaredDemandKw))
             .ToListAsync(ct);
     }
@@ -53,9 +56,28 @@ public sealed class RecommendationService(IDbContextFactory<AppDbContext> dbFact
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Accounts.AsNoTracking().Where(a => a.Id == accountId)
-            .Select(a => new AccountHeader(a.Id, a.AccountNumber, a.HolderName, new AccountProfile(a.Type, a.Voltage, a.ContractedCapacityKva, a.Region),
+            .Select(a => new AccountHeader(a.Id, a.AccountNumber, a.HolderName, new AccountProfile(a.Type, a.Voltage, a.ContractedCapacityKva, a.Region, a.HasElectricHeating),
                 a.TariffPackageCode, a.DeclaredDemandKw))
             .FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>
+    /// The nightly recommendation when it was computed from the same inputs (window, current package, catalogue
+    /// versions, no readings imported into the window since); null when there is none or it went stale.
+    /// </summary>
+    public async Task<StoredRecommendation?> StoredAsync(RecommendationInputs inputs, CancellationToken ct = default)
+    {
+        var windowEnd = new DateOnly(inputs.AsOf.Year, inputs.AsOf.Month, 1);
+        var windowStart = windowEnd.AddMonths(-12);
+        var stamp = RecommendationSnapshot.CatalogStamp(inputs.Candidates);
+        var accountId = inputs.Account.Id;
+        var package = inputs.Account.PackageCode;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.TariffRecommendations.AsNoTracking()
+            .Where(r => r.AccountId == accountId && r.WindowEnd == windowEnd && r.CurrentPackageCode == package && r.CatalogStamp == stamp
+                && !db.AccountDays.Any(d => d.AccountId == accountId && d.Date >= windowStart && d.Date < windowEnd && d.ImportedAtUtc > r.ComputedAtUtc))
+            .Select(r => new { r.Json, r.ComputedAtUtc }).FirstOrDefaultAsync(ct);
+        return row is null ? null : new StoredRecommendation(RecommendationSnapshot.FromJson(row.Json).ToRecommendation(), row.ComputedAtUtc);
     }
 
     public static Recommendation Recommend(RecommendationInputs inputs, WhatIf? whatIf = null) =>

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Domain.Common;
@@ -7,6 +9,7 @@ using Portal.Domain.Tariffs;
 using Portal.Features.Accounts;
 using Portal.Features.Notifications;
 using Portal.Infrastructure.Audit;
+using Portal.Resources;
 
 namespace Portal.Features.Tariffs;
 
@@ -29,10 +32,11 @@ public sealed record SwitchResult(bool Ok, string? ErrorKey = null)
 
 /// <summary>
 /// Package switching: the customer applies, a handler or admin decides, the switch job applies approved switches on
-/// their effective day. Every decision is audited and the requester notified.
+/// their effective day. Every decision is audited and the requester notified in the portal and by email (in the
+/// language they chose), a rejection with its reason.
 /// </summary>
 public sealed class SwitchService(IDbContextFactory<AppDbContext> dbFactory, AccountAccessService access, TariffCatalog catalog,
-    AuditService audit, NotificationService notifications, IOptions<TariffsOptions> options, TimeProvider clock)
+    AuditService audit, NotificationService notifications, IStringLocalizer<SharedResource> l, IOptions<TariffsOptions> options, TimeProvider clock)
 {
     private DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
     public DateOnly Today => DateOnly.FromDateTime(UtcNow.AddHours(8));
@@ -106,9 +110,43 @@ public sealed class SwitchService(IDbContextFactory<AppDbContext> dbFactory, Acc
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return SwitchResult.Fail("Switch.AlreadyDecided"); }
         await audit.RecordAsync(Audit(staff, approve ? "Tariff.SwitchApproved" : "Tariff.SwitchRejected", request, request.Reason), ct);
-        await notifications.NotifyAsync(request.RequestedByUserId, approve ? "SwitchApproved" : "SwitchRejected",
-            $"{request.ToPackageCode} · {request.EffectiveFrom:yyyy-MM-dd}", $"/tariffs/{request.AccountId}", ct: ct);
+        await NotifyDecisionAsync(db, request, ct);
         return SwitchResult.Success;
+    }
+
+    /// <summary>The bell shows the package and date (approved) or the reason (rejected); the email says the same in full.</summary>
+    private async Task NotifyDecisionAsync(AppDbContext db, PackageSwitchRequest request, CancellationToken ct)
+    {
+        var approved = request.Status == SwitchStatus.Approved;
+        var kind = approved ? "SwitchApproved" : "SwitchRejected";
+        var arguments = approved
+            ? $"{request.ToPackageCode} · {request.EffectiveFrom:yyyy-MM-dd}"
+            : $"{request.ToPackageCode} · {request.Reason}";
+        var requester = await db.Users.AsNoTracking().Where(u => u.Id == request.RequestedByUserId)
+            .Select(u => new { u.PreferredCulture }).FirstOrDefaultAsync(ct);
+        var number = await db.Accounts.AsNoTracking().Where(a => a.Id == request.AccountId).Select(a => a.AccountNumber).FirstAsync(ct);
+        var (subject, body) = EmailText(requester?.PreferredCulture ?? "zh-CN", request, number, arguments);
+        await notifications.NotifyAsync(request.RequestedByUserId, kind, arguments, $"/tariffs/{request.AccountId}", subject, body, ct);
+    }
+
+    private (string Subject, string Body) EmailText(string culture, PackageSwitchRequest request, string accountNumber, string arguments)
+    {
+        var (ui, format) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo(culture is "en-US" ? "en-US" : "zh-CN");
+            var name = catalog.TryGet(request.ToPackageCode, out var p) ? TariffText.PackageName(p!) : request.ToPackageCode;
+            var approved = request.Status == SwitchStatus.Approved;
+            var subject = l[approved ? "Notify.SwitchApproved" : "Notify.SwitchRejected", arguments].Value;
+            var body = approved
+                ? l["Switch.EmailApproved", accountNumber, name, Components.Shared.Format.Date(request.EffectiveFrom)].Value
+                : l["Switch.EmailRejected", accountNumber, name, request.Reason ?? ""].Value;
+            return (subject, System.Net.WebUtility.HtmlEncode(body)); // the sink stores HTML; the reason is free text
+        }
+        finally
+        {
+            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, format);
+        }
     }
 
     /// <summary>Applies every approved switch whose effective day has come; returns how many. Idempotent.</summary>

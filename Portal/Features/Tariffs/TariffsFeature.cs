@@ -17,6 +17,7 @@ public static class TariffsFeature
         services.AddSingleton<SwitchService>();
         services.AddSingleton<CatalogueService>();
         services.AddTransient<TariffSwitchJob>();
+        services.AddTransient<RecommendationRefreshJob>();
         services.AddScoped<IDemoSeedStep, DemoBillingStep>();
         return services;
     }

@@ -26,6 +26,8 @@ public sealed partial class TariffsPage : IDisposable
     private CancellationTokenSource? _debounce;
     private RecommendationInputs? inputs;
     private Recommendation? recommendation;
+    /// <summary>When the figures on screen are the nightly ones (no what-if applied); null once re-priced live.</summary>
+    private DateTime? storedAtUtc;
     private BusinessAdvice? advice;
     private IReadOnlyList<SwitchRow> requests = [];
     private string? blocker;
@@ -42,8 +44,13 @@ public sealed partial class TariffsPage : IDisposable
         inputs = await Recommendations.LoadAsync(user, AccountId);
         if (inputs is not null)
         {
-            recommendation = RecommendationService.Recommend(inputs);
-            advice = RecommendationService.Advise(inputs, recommendation);
+            // The nightly figures when still valid; the advisor needs the monthly bills, so business accounts price live too.
+            var stored = await Recommendations.StoredAsync(inputs);
+            storedAtUtc = stored?.ComputedAtUtc;
+            recommendation = stored?.Recommendation ?? RecommendationService.Recommend(inputs);
+            advice = inputs.Account.Profile.IsBusiness
+                ? RecommendationService.Advise(inputs, stored is null ? recommendation : RecommendationService.Recommend(inputs))
+                : null;
             BuildChart();
             await LoadSwitchesAsync(user);
         }
@@ -80,6 +87,7 @@ public sealed partial class TariffsPage : IDisposable
                 var whatIf = new WhatIf(done.Shift, done.Cut);
                 recommendation = await Task.Run(() => RecommendationService.Recommend(inputs!, whatIf));
             } while (done != (shift, cut));
+            storedAtUtc = null;
             BuildChart();
         }
         finally

@@ -27,12 +27,14 @@ public partial class UsagePage
     private bool tierAlerts = true, saving;
     private IReadOnlyList<string> alertProblems = [];
 
-    private List<ChartSeries<double>> monthlySeries = [], dailySeries = [], curveSeries = [], profileSeries = [], touSeries = [], demandSeries = [];
-    private string[] monthlyLabels = [], dailyLabels = [], curveLabels = [], touLabels = [], demandLabels = [];
+    private List<ChartSeries<double>> monthlySeries = [], curveSeries = [], profileSeries = [], touSeries = [], demandSeries = [];
+    private string[] monthlyLabels = [], curveLabels = [], touLabels = [], demandLabels = [];
     private static readonly string[] hourLabels = Enumerable.Range(0, 24).Select(h => h % 3 == 0 ? $"{h:00}" : "").ToArray();
     private TouPeriod[] touPeriods = [];
-    private BarChartOptions monthlyOptions = new(), touOptions = new(), demandOptions = new();
-    private LineChartOptions dailyOptions = new(), curveOptions = new(), profileOptions = new();
+    private BarChartOptions monthlyOptions = new(), demandOptions = new();
+    // MudChart renders ChartType.StackedBar only with StackedBarChartOptions (plain BarChartOptions throws).
+    private StackedBarChartOptions touOptions = new();
+    private LineChartOptions curveOptions = new(), profileOptions = new();
 
     protected override async Task OnParametersSetAsync()
     {
@@ -59,10 +61,7 @@ public partial class UsagePage
             Series(L["Usage.YearEarlier"], d.Months.Select(m => (double)(m.LastYearKwh ?? 0))),
             Series(L["Usage.LastTwelve"], d.Months.Select(m => (double)m.Kwh)),
         ];
-        dailyLabels = d.Daily.Select((x, i) => i % 10 == 0 ? x.Date.ToString(IsZh ? "M/d" : "d MMM", CultureInfo.CurrentCulture) : "").ToArray();
-        dailySeries = [Series(L["Usage.Kwh"], d.Daily.Select(x => (double)x.Kwh))];
         monthlyOptions = Bars(monthlySeries);
-        dailyOptions = Lines(dailySeries);
         BuildCurve();
         profileSeries =
         [
@@ -74,7 +73,7 @@ public partial class UsagePage
         touLabels = d.TouMonths.Select(m => m.Month.ToString(IsZh ? "M月" : "MMM", CultureInfo.CurrentCulture)).ToArray();
         touSeries = touPeriods.Select(p => Series(Format.Enum(L, p),
             d.TouMonths.Select(m => (double)(m.Shares.FirstOrDefault(s => s.Period == p)?.Kwh ?? 0)))).ToList();
-        touOptions = Bars(touSeries, stacked: true);
+        touOptions = new StackedBarChartOptions { ShowLegend = true, YAxisTicks = YStep(touSeries, true), MaxNumYAxisTicks = 8, YAxisFormat = "#,##0" };
         if (d.Demand is { } demand)
         {
             demandLabels = demand.Select(m => m.Month.ToString(IsZh ? "M月" : "MMM", CultureInfo.CurrentCulture)).ToArray();
@@ -112,10 +111,10 @@ public partial class UsagePage
         YAxisFormat = "#,##0",
     };
 
-    private static BarChartOptions Bars(List<ChartSeries<double>> series, bool stacked = false) => new()
+    private static BarChartOptions Bars(List<ChartSeries<double>> series) => new()
     {
         ShowLegend = true,
-        YAxisTicks = YStep(series, stacked),
+        YAxisTicks = YStep(series),
         MaxNumYAxisTicks = 8,
         YAxisFormat = "#,##0",
     };

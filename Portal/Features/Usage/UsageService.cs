@@ -148,7 +148,7 @@ public sealed class UsageService(IDbContextFactory<AppDbContext> dbFactory, Acco
             await PeersAsync(db, accountId, account.Type, account.Region, band, thisMonth.AddMonths(-1), days, ct),
             tariff is null ? null : Forecast(tariff, profile, account.DeclaredDemandKw, days, today),
             prediction?.Archetype is { } arch ? new SegmentView((LoadArchetype)arch, prediction.ComputedAtUtc) : null,
-            settings ?? new AlertSettingsView(null, null, true));
+            settings ?? new AlertSettingsView(null, null, false)); // alerts are opt-in: nothing is on until the customer saves
     }
 
     internal static IReadOnlyList<MonthBar> MonthBars(IReadOnlyList<DayReadings> days, DateOnly thisMonth)

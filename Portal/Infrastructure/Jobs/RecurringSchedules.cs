@@ -27,6 +27,8 @@ public static class RecurringSchedules
         StatementsFeature.RegisterSchedules(jobs, cst);
         // Forecasts, segments and usage alerts, after the night's meter data has arrived; incremental.
         jobs.AddOrUpdate<RefreshPredictionsJob>(RefreshPredictionsJob.Id, j => j.RunAsync(CancellationToken.None), "30 4 * * *", cst);
+        // Tariff recommendations replayed on the same night's data; only accounts whose stored one went stale.
+        jobs.AddOrUpdate<RecommendationRefreshJob>(RecommendationRefreshJob.Id, j => j.RunAsync(CancellationToken.None), "45 4 * * *", cst);
         // Complaints: route anything whose routing job was lost, close expired reopen windows; escalate overdue SLAs.
         jobs.AddOrUpdate<ComplaintSweepJob>(ComplaintSweepJob.Id, j => j.RunAsync(CancellationToken.None), "* * * * *", cst);
         jobs.AddOrUpdate<ComplaintSlaWatchJob>(ComplaintSlaWatchJob.Id, j => j.RunAsync(CancellationToken.None), "*/5 * * * *", cst);

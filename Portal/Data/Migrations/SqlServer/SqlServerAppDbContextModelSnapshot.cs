@@ -1502,6 +1502,47 @@ namespace Portal.Data.Migrations.SqlServer
                     b.ToTable("CreditReviewRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Features.Tariffs.TariffRecommendationRow", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("BestPackageCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<decimal?>("BestSaving")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<string>("CatalogStamp")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Confidence")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CurrentPackageCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateOnly>("WindowEnd")
+                        .HasColumnType("date");
+
+                    b.HasKey("AccountId");
+
+                    b.ToTable("TariffRecommendations", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Features.Usage.UsageAlertRow", b =>
                 {
                     b.Property<long>("Id")
@@ -2170,6 +2211,15 @@ namespace Portal.Data.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("Portal.Domain.Tariffs.PackageSwitchRequest", b =>
+                {
+                    b.HasOne("Portal.Domain.Accounts.CustomerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Features.Tariffs.TariffRecommendationRow", b =>
                 {
                     b.HasOne("Portal.Domain.Accounts.CustomerAccount", null)
                         .WithMany()
