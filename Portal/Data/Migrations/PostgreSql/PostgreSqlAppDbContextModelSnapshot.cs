@@ -1501,6 +1501,47 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.ToTable("CreditReviewRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Features.Tariffs.TariffRecommendationRow", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BestPackageCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal?>("BestSaving")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("CatalogStamp")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<int>("Confidence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CurrentPackageCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("WindowEnd")
+                        .HasColumnType("date");
+
+                    b.HasKey("AccountId");
+
+                    b.ToTable("TariffRecommendations", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Features.Usage.UsageAlertRow", b =>
                 {
                     b.Property<long>("Id")
@@ -2169,6 +2210,15 @@ namespace Portal.Data.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("Portal.Domain.Tariffs.PackageSwitchRequest", b =>
+                {
+                    b.HasOne("Portal.Domain.Accounts.CustomerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Features.Tariffs.TariffRecommendationRow", b =>
                 {
                     b.HasOne("Portal.Domain.Accounts.CustomerAccount", null)
                         .WithMany()
