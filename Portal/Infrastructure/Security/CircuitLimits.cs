@@ -46,11 +46,15 @@ public sealed class CircuitAdmission
     public int Limit { get; internal set; }
 }
 
-/// <summary>Counts a signed-in user's circuits as they open and close; refuses the one beyond the cap.</summary>
+/// <summary>
+/// Counts a signed-in user's connected circuits; refuses the one beyond the cap. A circuit whose connection drops
+/// (tab closed without a goodbye, network gone) gives its slot back at once rather than after the retention period.
+/// </summary>
 public sealed class UserCircuitHandler(CircuitRegistry registry, AuthenticationStateProvider auth, CircuitAdmission admission,
     ILogger<UserCircuitHandler> log) : CircuitHandler
 {
     private string? _userId;
+    private bool _holding;
 
     public override async Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
     {
@@ -59,7 +63,7 @@ public sealed class UserCircuitHandler(CircuitRegistry registry, AuthenticationS
         if (userId is null) return;
         if (registry.TryOpen(userId, circuit.Id))
         {
-            _userId = userId;
+            (_userId, _holding) = (userId, true);
             return;
         }
         admission.Refused = true;
@@ -67,9 +71,21 @@ public sealed class UserCircuitHandler(CircuitRegistry registry, AuthenticationS
         log.LogWarning("Circuit refused: user {UserId} already holds {Limit} open circuits.", userId, registry.Limit);
     }
 
-    public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
+    public override Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken)
     {
-        if (_userId is not null) registry.Close(_userId, circuit.Id);
+        // A reconnect takes its slot again (if the cap is reached meanwhile it runs on uncounted rather than break a page in use).
+        if (_userId is not null && !_holding) _holding = registry.TryOpen(_userId, circuit.Id);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnConnectionDownAsync(Circuit circuit, CancellationToken cancellationToken) => ReleaseAsync(circuit);
+
+    public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken) => ReleaseAsync(circuit);
+
+    private Task ReleaseAsync(Circuit circuit)
+    {
+        if (_userId is not null && _holding) registry.Close(_userId, circuit.Id);
+        _holding = false;
         return Task.CompletedTask;
     }
 }
