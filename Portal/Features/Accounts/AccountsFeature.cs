@@ -7,7 +7,6 @@ public static class AccountsFeature
         services.AddSingleton<AccountAccessService>();
         services.AddSingleton<AccountBindingService>();
         services.AddSingleton<AccountsService>();
-        services.AddSingleton<BindingAttemptLimiter>();
         return services;
     }
 }
