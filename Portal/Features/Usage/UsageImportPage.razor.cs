@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Portal.Infrastructure.Security;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
 using Portal.Domain.Usage;
+using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Usage;
 
