@@ -138,3 +138,44 @@ public class RateLimitTests(RateLimitTests.LimitedHost host) : IClassFixture<Rat
         Assert.Equal(HttpStatusCode.NotFound, (await publicSide.GetAsync("/jobs")).StatusCode);
     }
 }
+
+/// <summary>The customer's download of what the portal holds about them: own data only, audited, rate-limited.</summary>
+[Collection(PortalCollection.Name)]
+public class PersonalDataDownloadTests(RateLimitTests.LimitedHost host) : IClassFixture<RateLimitTests.LimitedHost>
+{
+    [Fact]
+    public async Task A_customer_downloads_their_own_personal_data_as_json_audited_and_rate_limited()
+    {
+        await using var db = await host.Db.CreateDbContextAsync();
+        var own = await db.Accounts.Where(a => db.AccountBindings.Any(b => b.AccountId == a.Id && db.Users.Any(u => u.Id == b.UserId && u.Email == "household@demo.local")))
+            .Select(a => a.AccountNumber).ToListAsync();
+        var other = await db.Accounts.Where(a => db.AccountBindings.Any(b => b.AccountId == a.Id && db.Users.Any(u => u.Id == b.UserId && u.Email == "neighbour@demo.local")))
+            .Select(a => a.AccountNumber).FirstAsync();
+
+        using var client = host.Client();
+        client.Http.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.60");
+        await client.SignInAsync("household@demo.local");
+        var response = await PostDownloadAsync(client);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var json = await response.Content.ReadAsStringAsync();
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal("household@demo.local", doc.RootElement.GetProperty("Profile").GetProperty("Email").GetString());
+        Assert.All(own, n => Assert.Contains(n, json));
+        Assert.DoesNotContain(other, json);
+        Assert.DoesNotContain("Authenticator", json);
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "PersonalDataDownloaded" && a.Target == "user:household@demo.local"));
+
+        // The download budget (2 per user per minute here) applies.
+        Assert.Equal(HttpStatusCode.OK, (await PostDownloadAsync(client)).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await PostDownloadAsync(client)).StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> PostDownloadAsync(PortalClient client)
+    {
+        var page = await client.Http.GetStringAsync("/Account/Manage/PersonalData");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        return await client.Http.PostAsync("/Account/Manage/DownloadPersonalData",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token) }));
+    }
+}
