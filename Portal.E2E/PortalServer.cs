@@ -47,6 +47,10 @@ public sealed class PortalServer : IAsyncLifetime
         psi.Environment["Database__DemoMonths"] = "14";
         psi.Environment["Security__RequireStaffTwoFactor"] = "false";
         psi.Environment["RateLimits__AuthPostsPerMinute"] = "1000";
+        psi.Environment["RateLimits__ComplaintsPerHour"] = "1000";
+        // Sessions are re-checked every 2 s (production: 60 s) so revocation journeys take seconds.
+        psi.Environment["Security__RevalidationSeconds"] = "2";
+        psi.Environment["Security__MaxCircuitsPerUser"] = Journeys.SessionRevocationTests.CircuitCap.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _process = Process.Start(psi)!;
         _process.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
         _process.ErrorDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };

@@ -42,7 +42,7 @@ public static class PortalSetup
         services.AddPortalSecurity(config);
         services.AddPortalLocalization();
         services.AddPortalJobs(config);
-        services.AddSingleton<AuditService>();
+        services.AddPortalAudit(config);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddRazorComponents().AddInteractiveServerComponents();

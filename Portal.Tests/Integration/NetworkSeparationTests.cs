@@ -25,6 +25,16 @@ public class NetworkSeparationTests(NetworkSeparationTests.LockedDownHost host) 
     }
 
     [Fact]
+    public async Task Forwarded_headers_from_an_untrusted_peer_are_ignored()
+    {
+        // No trusted proxies here: claiming an intranet address does not open the internal endpoint.
+        using var client = host.Client(@internal: true);
+        client.Http.DefaultRequestHeaders.Add("X-Forwarded-For", "10.1.2.3");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/backoffice")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/jobs")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_public_endpoint_is_open_to_everyone()
     {
         using var client = host.Client();

@@ -34,6 +34,8 @@ public class PortalHost : IAsyncLifetime
             ["Security:RequireStaffTwoFactor"] = "false",
             ["Jobs:RegisterRecurring"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Feature tests file many complaints as one user; RateLimitTests sets the real budget.
+            ["RateLimits:ComplaintsPerHour"] = "1000",
         };
         foreach (var (k, v) in extra ?? []) _settings[k] = v;
     }

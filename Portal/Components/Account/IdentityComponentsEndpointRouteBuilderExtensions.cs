@@ -114,38 +114,19 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         manageGroup.MapPost("/DownloadPersonalData", async (
             HttpContext context,
             [FromServices] UserManager<ApplicationUser> userManager,
-            [FromServices] AuthenticationStateProvider authenticationStateProvider) =>
+            [FromServices] Portal.Features.Accounts.PersonalDataExport export,
+            [FromServices] Portal.Infrastructure.Audit.AuditService audit) =>
         {
-            var user = await userManager.GetUserAsync(context.User);
-            if (user is null)
-            {
-                return Results.NotFound($"Unable to load user with ID '{userManager.GetUserId(context.User)}'.");
-            }
-
-            var userId = await userManager.GetUserIdAsync(user);
-            downloadLogger.LogInformation("User with ID '{UserId}' asked for their personal data.", userId);
-
-            // Only include personal data for download
-            var personalData = new Dictionary<string, string>();
-            var personalDataProps = typeof(ApplicationUser).GetProperties().Where(
-                prop => Attribute.IsDefined(prop, typeof(PersonalDataAttribute)));
-            foreach (var p in personalDataProps)
-            {
-                personalData.Add(p.Name, p.GetValue(user)?.ToString() ?? "null");
-            }
-
-            var logins = await userManager.GetLoginsAsync(user);
-            foreach (var l in logins)
-            {
-                personalData.Add($"{l.LoginProvider} external login provider key", l.ProviderKey);
-            }
-
-            personalData.Add("Authenticator Key", (await userManager.GetAuthenticatorKeyAsync(user))!);
-            var fileBytes = JsonSerializer.SerializeToUtf8Bytes(personalData);
-
-            context.Response.Headers.TryAdd("Content-Disposition", "attachment; filename=PersonalData.json");
+            var userId = userManager.GetUserId(context.User);
+            // Everything the portal holds about this user and only this user: profile, bound accounts, complaints,
+            // hazards on those accounts, their own audit records. No secrets (password hash, authenticator key).
+            var data = userId is null ? null : await export.BuildAsync(userId, context.RequestAborted);
+            if (data is null) return Results.NotFound();
+            downloadLogger.LogInformation("User with ID '{UserId}' downloaded their personal data.", userId);
+            await audit.RecordAsync(new("PersonalDataDownloaded", $"user:{data.Profile.Email}", UserId: userId));
+            var fileBytes = JsonSerializer.SerializeToUtf8Bytes(data, new JsonSerializerOptions { WriteIndented = true });
             return TypedResults.File(fileBytes, contentType: "application/json", fileDownloadName: "PersonalData.json");
-        });
+        }).RequireRateLimiting(Portal.Infrastructure.Security.RateLimitPolicies.Download);
 
         return accountGroup;
     }

@@ -7,15 +7,16 @@ using Portal.Data;
 
 namespace Portal.Components.Account;
 
-// Revalidates the security stamp of the connected user every minute while a circuit is connected, so that
+// Revalidates the security stamp of the connected user every Security:RevalidationSeconds (at most a minute) while a circuit is connected, so that
 // disabling a user or changing their password ends their open circuits within 60 seconds.
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
-        IOptions<IdentityOptions> options)
+        IOptions<IdentityOptions> options,
+        IOptions<Infrastructure.Security.SecurityOptions> security)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+    protected override TimeSpan RevalidationInterval => security.Value.CircuitRevalidationInterval;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)

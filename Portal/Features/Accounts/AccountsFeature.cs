@@ -7,7 +7,7 @@ public static class AccountsFeature
         services.AddSingleton<AccountAccessService>();
         services.AddSingleton<AccountBindingService>();
         services.AddSingleton<AccountsService>();
-        services.AddSingleton<BindingAttemptLimiter>();
+        services.AddSingleton<PersonalDataExport>();
         return services;
     }
 }

@@ -61,11 +61,13 @@ public static class ComplaintsFeature
                 if (file is null) return Results.NotFound();
                 return Results.File(file.Value.Content, file.Value.Item.ContentType, file.Value.Item.FileName);
             })
-            .RequireAuthorization();
+            .RequireAuthorization()
+            .RequireRateLimiting(RateLimitPolicies.Download);
         endpoints.MapGet("/backoffice/complaints/analytics.csv", async (ComplaintAnalyticsService analytics, CancellationToken ct) =>
                 Results.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(await analytics.CsvAsync(ct))).ToArray(),
                     "text/csv; charset=utf-8", "complaint-analytics.csv"))
             .RequireAuthorization(Policies.Admin)
+            .RequireRateLimiting(RateLimitPolicies.Download)
             .WithMetadata(new BackOfficeAttribute());
         return endpoints;
     }

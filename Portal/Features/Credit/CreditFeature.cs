@@ -25,10 +25,10 @@ public static class CreditFeature
     {
         endpoints.MapGet("/hazards/{hazardId:guid}/photo", async (Guid hazardId, HttpContext http, HazardService hazards, CancellationToken ct) =>
                 await hazards.PhotoAsync(http.User, hazardId, staff: false, ct) is { } p ? Results.File(p.Path, p.ContentType) : Results.NotFound())
-            .RequireAuthorization(Policies.Customer);
+            .RequireAuthorization(Policies.Customer).RequireRateLimiting(RateLimitPolicies.Download);
         endpoints.MapGet("/backoffice/hazards/{hazardId:guid}/photo", async (Guid hazardId, HttpContext http, HazardService hazards, CancellationToken ct) =>
                 await hazards.PhotoAsync(http.User, hazardId, staff: true, ct) is { } p ? Results.File(p.Path, p.ContentType) : Results.NotFound())
-            .RequireAuthorization(Policies.Staff);
+            .RequireAuthorization(Policies.Staff).RequireRateLimiting(RateLimitPolicies.Download);
         return endpoints;
     }
 }

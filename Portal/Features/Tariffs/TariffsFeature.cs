@@ -29,7 +29,7 @@ public static class TariffsFeature
                 await catalogue.GetAsync(id, ct) is { } v
                     ? Results.File(System.Text.Encoding.UTF8.GetBytes(v.Json), "application/json", $"{v.Row.Code}-v{v.Row.Version}.json")
                     : Results.NotFound())
-            .RequireAuthorization(Policies.Admin); // /backoffice: internal endpoint only (EndpointSeparationMiddleware)
+            .RequireAuthorization(Policies.Admin).RequireRateLimiting(RateLimitPolicies.Download); // /backoffice: internal endpoint only (EndpointSeparationMiddleware)
         return endpoints;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
 using Portal.Domain.Usage;
+using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Usage;
 
@@ -13,6 +14,7 @@ public partial class UsageImportPage
 
     [CascadingParameter] private Task<AuthenticationState> Auth { get; set; } = default!;
     [Inject] private UsageImportService Imports { get; set; } = default!;
+    [Inject] private InteractiveLimiter Limiter { get; set; } = default!;
 
     private static readonly Dictionary<string, object> DownloadAttr = new() { ["download"] = "" };
     private bool busy;
@@ -30,6 +32,12 @@ public partial class UsageImportPage
         if (file.Size > MaxUploadBytes)
         {
             error = L["UsageImport.TooLarge", MaxUploadBytes / 1024 / 1024];
+            return;
+        }
+        // Each import rewrites readings in one transaction: an hourly budget per admin (RateLimits:ImportsPerHour).
+        if (!Limiter.TryAcquire(InteractiveAction.ReadingsImport, Accounts.AccountAccessService.UserId((await Auth).User) ?? "", out var wait))
+        {
+            error = L["Security.TooManyImports", Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))];
             return;
         }
         busy = true;

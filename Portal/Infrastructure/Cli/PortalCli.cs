@@ -17,7 +17,7 @@ public static class PortalCli
         ["migrate"] = ("migrate                         apply pending migrations to the configured database", MigrateAsync),
         ["seed"] = ("seed [--accounts N] [--months M] seed demo data into an empty database (default 300 accounts, 24 months)", SeedAsync),
         ["credit-review"] = (Features.Credit.CreditCli.Usage, Features.Credit.CreditCli.RunAsync),
-        ["audit"] = ("audit verify                    check the audit log's hash chain; exit 1 if a record was changed or removed", AuditAsync),
+        ["audit"] = ("audit verify|prune               check the audit log's hash chain (exit 1 if a record was changed or removed) | prune records older than Audit:RetentionDays", AuditAsync),
         ["bill"] = (Features.Tariffs.BillCommand.Usage, Features.Tariffs.BillCommand.RunAsync),
         ["statements"] = ("statements issue [--period yyyy-MM] issue the period's missing PDF statements (default: last month)", Features.Statements.StatementsFeature.CliAsync),
         ["import-readings"] = (Features.Usage.ImportReadingsCommand.Usage, Features.Usage.ImportReadingsCommand.RunAsync),
@@ -86,9 +86,15 @@ public static class PortalCli
 
     private static async Task<int> AuditAsync(WebApplication app, string[] args)
     {
+        if (args.Length >= 2 && args[1] == "prune")
+        {
+            var pruned = await ActivatorUtilities.CreateInstance<AuditRetentionJob>(app.Services).RunAsync(CancellationToken.None);
+            Console.WriteLine(pruned.ThroughId is { } through ? $"Pruned {pruned.Pruned} audit record(s) up to id {through}; the chain is anchored." : "No audit record is older than the retention.");
+            return 0;
+        }
         if (args.Length < 2 || args[1] != "verify")
         {
-            Console.Error.WriteLine("Usage: audit verify");
+            Console.Error.WriteLine("Usage: audit verify|prune");
             return 2;
         }
         var result = await app.Services.GetRequiredService<AuditService>().VerifyAsync();

@@ -4,6 +4,7 @@ using Portal.Features.Credit;
 using Portal.Features.Statements;
 using Portal.Features.Tariffs;
 using Portal.Features.Usage;
+using Portal.Infrastructure.Audit;
 
 namespace Portal.Infrastructure.Jobs;
 
@@ -35,6 +36,8 @@ public static class RecurringSchedules
         // Credit tiers: monthly review of every account, 02:00 on the 1st (after the month's bills are due-dated).
         jobs.AddOrUpdate<CreditReviewJob>(CreditReviewJob.Id, j => j.RunMonthlyAsync(CancellationToken.None), "0 2 1 * *", cst);
         // …and every hour the accounts whose payments, hazards or adjustments changed (safety net behind the per-account jobs).
+        // Audit retention: prune records older than Audit:RetentionDays (≥ 180), keeping the chain anchored.
+        jobs.AddOrUpdate<AuditRetentionJob>(AuditRetentionJob.Id, j => j.RunAsync(CancellationToken.None), "40 3 * * *", cst);
         jobs.AddOrUpdate<CreditReviewJob>(CreditReviewJob.ChangesId, j => j.RunRecentChangesAsync(CancellationToken.None), "17 * * * *", cst);
     }
 

@@ -19,6 +19,28 @@ public sealed class SecurityOptions
 
     /// <summary>Sign-out this long after sign-in, whatever the activity.</summary>
     public int AbsoluteTimeoutHours { get; set; } = 12;
+
+    /// <summary>How often open circuits and cookies re-check the user's security stamp and disabled flag (0–60 s;
+    /// 0 checks cookies on every request and circuits every second).</summary>
+    public int RevalidationSeconds { get; set; } = 60;
+
+    /// <summary>Interactive windows (circuits) one user may hold open at once; the next one is refused with a message.</summary>
+    public int MaxCircuitsPerUser { get; set; } = 5;
+
+    public TimeSpan RevalidationInterval => TimeSpan.FromSeconds(RevalidationSeconds);
+
+    /// <summary>A circuit's revalidation loop needs a positive delay.</summary>
+    public TimeSpan CircuitRevalidationInterval => TimeSpan.FromSeconds(Math.Max(1, RevalidationSeconds));
+
+    internal SecurityOptions Validated()
+    {
+        if (RevalidationSeconds is < 0 or > 60)
+            throw new Database.ConfigurationException(
+                $"Configuration key 'Security:RevalidationSeconds' is {RevalidationSeconds}; it must be between 0 and 60 (sessions are re-checked at least every minute).");
+        if (MaxCircuitsPerUser < 1)
+            throw new Database.ConfigurationException($"Configuration key 'Security:MaxCircuitsPerUser' is {MaxCircuitsPerUser}; it must be at least 1.");
+        return this;
+    }
 }
 
 public static class Policies
@@ -34,7 +56,7 @@ public static class IdentitySetup
 {
     public static IServiceCollection AddPortalIdentity(this IServiceCollection services, IConfiguration config)
     {
-        var security = config.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        var security = (config.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions()).Validated();
         services.Configure<SecurityOptions>(config.GetSection(SecurityOptions.Section));
 
         services.AddCascadingAuthenticationState();
@@ -71,7 +93,10 @@ public static class IdentitySetup
             };
         });
         // Security stamps are checked on every cookie validation at most a minute apart.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = security.RevalidationInterval);
+        services.AddSingleton<CircuitRegistry>();
+        services.AddScoped<CircuitAdmission>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, UserCircuitHandler>();
 
         services.AddIdentityCore<ApplicationUser>(o =>
             {

@@ -12,8 +12,20 @@ public sealed class RateLimitOptions
     /// <summary>Sign-in, registration and account-binding form posts per client IP per minute.</summary>
     public int AuthPostsPerMinute { get; set; } = 10;
 
-    /// <summary>Downloads and exports per user (or IP when anonymous) per minute.</summary>
+    /// <summary>Downloads and exports per user per minute.</summary>
     public int DownloadsPerMinute { get; set; } = 30;
+
+    /// <summary>Downloads and exports per client IP per minute, whoever is signed in (several users behind one NAT share it).</summary>
+    public int DownloadsPerMinutePerIp { get; set; } = 120;
+
+    /// <summary>Account-binding attempts per user per 15 minutes (inside a circuit).</summary>
+    public int BindingAttemptsPer15Minutes { get; set; } = 5;
+
+    /// <summary>Complaints one user may submit per hour (inside a circuit).</summary>
+    public int ComplaintsPerHour { get; set; } = 10;
+
+    /// <summary>Meter-reading imports one admin may start per hour (inside a circuit).</summary>
+    public int ImportsPerHour { get; set; } = 20;
 }
 
 public static class RateLimitPolicies
@@ -29,8 +41,12 @@ public static class SecuritySetup
         var endpoints = config.GetSection(EndpointOptions.Section).Get<EndpointOptions>() ?? new EndpointOptions();
         services.Configure<ForwardedHeadersOptions>(o =>
         {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            // Only the configured proxies are believed; with none configured, forwarded headers are ignored.
+            // Only the configured proxies are believed. With none configured the headers are switched off: the
+            // middleware treats empty KnownProxies/KnownIPNetworks as "trust every peer", which would let any
+            // client claim an intranet address (NetworkSeparationTests.Forwarded_headers_from_an_untrusted_peer_are_ignored).
+            o.ForwardedHeaders = endpoints.TrustedProxies.Length == 0
+                ? ForwardedHeaders.None
+                : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear();
             foreach (var p in endpoints.TrustedProxies)
@@ -57,11 +73,55 @@ public static class SecuritySetup
                     QueueLimit = 0,
                 })
                 : RateLimitPartition.GetNoLimiter("get"));
-            o.AddPolicy(RateLimitPolicies.Download, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.User.Identity?.IsAuthenticated == true ? "user:" + http.User.Identity.Name : "ip:" + http.Connection.RemoteIpAddress,
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.DownloadsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // Downloads count against the user and against the client IP: a user cannot escape by switching
+            // networks, and one address cannot escape by switching accounts.
+            var downloads = new UserAndIpLimiter(limits.DownloadsPerMinute, limits.DownloadsPerMinutePerIp, TimeSpan.FromMinutes(1));
+            o.AddPolicy(RateLimitPolicies.Download, http =>
+            {
+                var key = (http.User.Identity?.IsAuthenticated == true ? http.User.Identity.Name : null, http.Connection.RemoteIpAddress?.ToString() ?? "");
+                return RateLimitPartition.Get(key, k => downloads.For(k.Item1, k.Item2));
+            });
         });
+        services.Configure<RateLimitOptions>(config.GetSection(RateLimitOptions.Section));
+        services.AddSingleton<InteractiveLimiter>();
         return services;
+    }
+}
+
+/// <summary>One fixed-window budget per user and one per client IP; a request needs a permit from both.</summary>
+public sealed class UserAndIpLimiter(int perUser, int perIp, TimeSpan window)
+{
+    private readonly PartitionedRateLimiter<(string? User, string Ip)> _chained = PartitionedRateLimiter.CreateChained(
+        PartitionedRateLimiter.Create<(string? User, string Ip), string>(k => k.User is null
+            ? RateLimitPartition.GetNoLimiter("anonymous")
+            : RateLimitPartition.GetFixedWindowLimiter("user:" + k.User, _ => Window(perUser, window))),
+        PartitionedRateLimiter.Create<(string? User, string Ip), string>(k =>
+            RateLimitPartition.GetFixedWindowLimiter("ip:" + k.Ip, _ => Window(perIp, window))));
+
+    private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) =>
+        new() { PermitLimit = permits, Window = window, QueueLimit = 0 };
+
+    /// <summary>The limiter the middleware keeps for one (user, IP) pair; its permits come from the shared budgets.</summary>
+    public RateLimiter For(string? user, string ip) => new Keyed(_chained, (user, ip));
+
+    // Holds no permits itself, so the middleware may drop it when idle; the budgets live on in _chained.
+    private sealed class Keyed(PartitionedRateLimiter<(string?, string)> inner, (string?, string) key) : RateLimiter
+    {
+        private long _lastUse = Environment.TickCount64;
+        public override TimeSpan? IdleDuration => TimeSpan.FromMilliseconds(Environment.TickCount64 - Interlocked.Read(ref _lastUse));
+        public override RateLimiterStatistics? GetStatistics() => inner.GetStatistics(key);
+
+        protected override RateLimitLease AttemptAcquireCore(int permitCount)
+        {
+            Interlocked.Exchange(ref _lastUse, Environment.TickCount64);
+            return inner.AttemptAcquire(key, permitCount);
+        }
+
+        protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
+        {
+            Interlocked.Exchange(ref _lastUse, Environment.TickCount64);
+            return inner.AcquireAsync(key, permitCount, cancellationToken);
+        }
     }
 }
 

@@ -24,6 +24,7 @@ public sealed class CustomerComplaintService(
     ComplaintNotifier notifier,
     IBackgroundJobClient jobs,
     AuditService audit,
+    Infrastructure.Security.InteractiveLimiter limiter,
     ILogger<CustomerComplaintService> log)
 {
     public async Task<ComplaintFormOptions> FormOptionsAsync(ClaimsPrincipal user, CancellationToken ct = default)
@@ -80,6 +81,12 @@ public sealed class CustomerComplaintService(
 
         var existing = await FindByKeyAsync(db, userId, form.IdempotencyKey, ct);
         if (existing is not null) return new(existing.Value.Id, existing.Value.Tracking, true, []);
+        // Only a valid, new complaint spends the user's hourly budget (a replayed double-submit does not).
+        if (!limiter.TryAcquire(Infrastructure.Security.InteractiveAction.ComplaintSubmission, userId))
+        {
+            await audit.RecordAsync(new AuditEvent("ComplaintSubmitted", "account:" + form.AccountId, "RateLimited", UserId: userId), ct);
+            return Failed("Complaints.TooMany");
+        }
 
         for (var attempt = 0; ; attempt++)
         {
