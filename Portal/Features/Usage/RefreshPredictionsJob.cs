@@ -142,6 +142,13 @@ public sealed class RefreshPredictionsJob(
             row.ForecastHighKwh = forecast?.Forecast.Cycle.High ?? 0;
             row.NextCycleKwh = forecast?.Forecast.NextCycle.Kwh ?? 0;
             row.ForecastBill = forecast?.Bill;
+            row.ForecastBillLow = forecast?.BillLow;
+            row.ForecastBillHigh = forecast?.BillHigh;
+            row.ToDateKwh = forecast?.Forecast.ToDateKwh ?? 0;
+            row.NextCycleLowKwh = forecast?.Forecast.NextCycle.Low ?? 0;
+            row.NextCycleHighKwh = forecast?.Forecast.NextCycle.High ?? 0;
+            row.BandSource = forecast is null ? null : (int)forecast.Forecast.BandSource;
+            row.UsedLastYear = forecast?.Forecast.UsedLastYear ?? false;
             row.Archetype = segment is null ? null : (int)segment.Archetype;
             row.Cluster = segment?.Cluster;
             row.AnnualKwh = annual;

@@ -1600,6 +1600,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<int?>("Archetype")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("BandSource")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("Cluster")
                         .HasColumnType("INTEGER");
 
@@ -1616,6 +1619,14 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("ForecastBillHigh")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ForecastBillLow")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("ForecastHighKwh")
                         .HasColumnType("REAL");
 
@@ -1628,8 +1639,20 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<DateOnly>("LastCompleteDay")
                         .HasColumnType("TEXT");
 
+                    b.Property<double>("NextCycleHighKwh")
+                        .HasColumnType("REAL");
+
                     b.Property<double>("NextCycleKwh")
                         .HasColumnType("REAL");
+
+                    b.Property<double>("NextCycleLowKwh")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ToDateKwh")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("UsedLastYear")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("AccountId");
 
