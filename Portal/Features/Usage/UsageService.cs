@@ -96,7 +96,9 @@ public sealed class UsageService(IDbContextFactory<AppDbContext> dbFactory, Acco
         return row is null ? [] : UsageInsights.LoadCurve(ReadingStore.ToDay(row));
     }
 
-    internal async Task<UsageDashboard?> BuildDashboardAsync(Guid accountId, CancellationToken ct)
+    /// <param name="readDays">Where the days come from instead of the packed account-days (the scale benchmark's row-per-reading baseline).</param>
+    internal async Task<UsageDashboard?> BuildDashboardAsync(Guid accountId, CancellationToken ct,
+        Func<Guid, DateOnly, DateOnly, CancellationToken, Task<List<DayReadings>>>? readDays = null)
     {
         var today = Today;
         var thisMonth = new DateOnly(today.Year, today.Month, 1);
@@ -107,10 +109,10 @@ public sealed class UsageService(IDbContextFactory<AppDbContext> dbFactory, Acco
             .Select(a => new { a.Id, a.AccountNumber, a.HolderName, a.Type, a.Region, a.TariffPackageCode, a.Voltage, a.ContractedCapacityKva, a.DeclaredDemandKw })
             .FirstOrDefaultAsync(ct);
         if (account is null) return null;
-        var rows = await db.AccountDays.AsNoTracking()
-            .Where(d => d.AccountId == accountId && d.Date >= from && d.Date <= today)
-            .OrderBy(d => d.Date).ToListAsync(ct);
-        var days = rows.Select(ReadingStore.ToDay).ToList();
+        var days = readDays is not null ? await readDays(accountId, from, today, ct)
+            : (await db.AccountDays.AsNoTracking()
+                .Where(d => d.AccountId == accountId && d.Date >= from && d.Date <= today)
+                .OrderBy(d => d.Date).ToListAsync(ct)).Select(ReadingStore.ToDay).ToList();
         var prediction = await db.UsagePredictions.AsNoTracking().Where(p => p.AccountId == accountId).FirstOrDefaultAsync(ct);
         var settings = await db.UsageAlertSettings.AsNoTracking().Where(s => s.AccountId == accountId)
             .Select(s => new AlertSettingsView(s.MonthlyKwhThreshold, s.MonthlyBillThreshold, s.TierAlerts)).FirstOrDefaultAsync(ct);
