@@ -94,6 +94,26 @@ public sealed class RefreshPredictionsJob(
         log.LogInformation("Usage refresh: {Accounts} account(s), {Alerts} alert(s), model {Model}", done, raised, retrain ? "retrained" : "kept");
     }
 
+    /// <summary>
+    /// Refreshes the given accounts now against the current segment model (no retraining, no checkpoint move): what the
+    /// nightly run would store for them. The scale scenario uses it to prepare a probe cohort in a large database.
+    /// </summary>
+    public async Task RefreshAccountsAsync(IReadOnlyCollection<Guid> accountIds, CancellationToken ct)
+    {
+        var startedAt = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(startedAt.AddHours(8));
+        SegmentModel? model;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            model = await db.UsageSegmentModels.AsNoTracking().OrderByDescending(m => m.Id).Select(m => m.Json).FirstOrDefaultAsync(ct) is { } json
+                ? SegmentModel.FromJson(json) : null;
+        foreach (var chunk in accountIds.Chunk(Batch))
+        {
+            var data = await ReadAsync(chunk, today.AddDays(-HistoryDays), today, ct);
+            var work = (await AccountsAsync(chunk, ct)).Select(a => (a, data.TryGetValue(a.Id, out var days) ? days : [])).ToList();
+            await ProcessAsync(work, model, [], today, startedAt, ct);
+        }
+    }
+
     private sealed record AccountInfo(Guid Id, string AccountNumber, CustomerType Type, VoltageLevel Voltage, decimal CapacityKva, string Region, string Package, decimal? DeclaredDemandKw);
 
     private async Task<List<AccountInfo>> AccountsAsync(Guid[] ids, CancellationToken ct)

@@ -5,7 +5,7 @@ namespace Portal.Infrastructure.Bench;
 /// <summary>CLI verb <c>bench scale</c>: the scale scenario (docs/PERFORMANCE.md) on a database of its own.</summary>
 public static class BenchCommand
 {
-    public const string Usage = "bench scale --accounts N --months M [--data DIR] [--out DIR] [--statements K] [--complaints C] [--samples S] [--requests R]\n" +
+    public const string Usage = "bench scale --accounts N --months M [--data DIR] [--out DIR] [--statements K] [--complaints C] [--samples S] [--requests R] [--only PHASES]\n" +
                                 "                                  seed (or reuse) a scale database in DIR and measure ingest, refresh, usage page, statements,\n" +
                                 "                                  complaints, queue and pages; report to artifacts/bench/scale-NxM.md and .json";
 
@@ -32,7 +32,10 @@ public static class BenchCommand
                 Complaints: PortalCli.IntOption(args, "--complaints", quick ? 5 : 50)!.Value,
                 Samples: PortalCli.IntOption(args, "--samples", quick ? 10 : 200)!.Value,
                 PageRequests: PortalCli.IntOption(args, "--requests", quick ? 20 : 500)!.Value,
-                Quick: quick);
+                Quick: quick,
+                Only: PortalCli.StringOption(args, "--only") is { } only ? only.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet() : null);
+            if (options.Only?.FirstOrDefault(p => !ScaleOptions.Phases.Contains(p)) is { } unknown)
+                throw new ArgumentException($"Unknown phase '{unknown}'; phases: {string.Join(",", ScaleOptions.Phases)}.");
         }
         catch (ArgumentException e)
         {

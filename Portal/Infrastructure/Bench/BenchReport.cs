@@ -83,8 +83,20 @@ public sealed class BenchReport(string title)
             title,
             startedUtc = StartedUtc,
             machine = Machine(),
-            figures = _figures.Select(x => new { x.Figure.Name, x.Figure.Unit, x.Figure.Median, x.Figure.P95, x.Figure.Samples, x.Figure.Baseline,
-                x.Figure.BaselineMedian, x.Figure.BaselineP95, Ratio = x.Figure.Ratio(x.HigherIsBetter), x.Figure.Target, x.Figure.Notes }),
+            figures = _figures.Select(x => new
+            {
+                x.Figure.Name,
+                x.Figure.Unit,
+                x.Figure.Median,
+                x.Figure.P95,
+                x.Figure.Samples,
+                x.Figure.Baseline,
+                x.Figure.BaselineMedian,
+                x.Figure.BaselineP95,
+                Ratio = x.Figure.Ratio(x.HigherIsBetter),
+                x.Figure.Target,
+                x.Figure.Notes
+            }),
             notes = _notes,
         }, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
         return (mdPath, jsonPath);
