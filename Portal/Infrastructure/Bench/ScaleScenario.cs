@@ -186,7 +186,9 @@ public sealed partial class ScaleScenario(ScaleOptions o)
     private async Task RecreateBaselineAsync(CancellationToken ct)
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (File.Exists(BaselineFile)) File.Delete(BaselineFile);
+        // With its -wal and -shm: a stale write-ahead log beside a new file reads as a disk I/O error.
+        foreach (var file in new[] { BaselineFile, BaselineFile + "-wal", BaselineFile + "-shm" })
+            if (File.Exists(file)) File.Delete(file);
         await using var db = RowPerReadingContext.Open(BaselineFile);
         await db.Database.EnsureCreatedAsync(ct);
     }
@@ -292,7 +294,7 @@ public sealed partial class ScaleScenario(ScaleOptions o)
         var store = app.Services.GetRequiredService<ReadingStore>();
         List<Guid> others;
         await using (var db = await factory.CreateDbContextAsync(ct))
-            others = await db.Accounts.OrderBy(a => a.AccountNumber).Select(a => a.Id).Take(o.Quick ? 3 : 40).ToListAsync(ct);
+            others = await db.Accounts.OrderBy(a => a.AccountNumber).Select(a => a.Id).Take(o.Quick ? 2 : 3).ToListAsync(ct);
         await RecreateBaselineAsync(ct);
         foreach (var id in others.Where(x => x != probe).Prepend(probe))
         {
