@@ -57,30 +57,8 @@ public class ComplaintQueueScaleTests(PortalHost host, ITestOutputHelper output)
 
     private async Task SeedComplaintsAsync(int count)
     {
-        var clock = host.Services.GetRequiredService<ComplaintClock>();
-        var rules = RoutingRules.SeedDefault();
         await using var db = await host.Db.CreateDbContextAsync();
-        var accounts = await db.Accounts.Select(a => new { a.Id, a.Region, a.Type }).ToListAsync();
         var user = (await db.Users.FirstAsync(u => u.Email == "neighbour@demo.local")).Id;
-        var categories = Enum.GetValues<ComplaintCategory>();
-        var r = new Random(7);
-        var now = clock.Now;
-        for (var i = 0; i < count; i++)
-        {
-            var a = accounts[i % accounts.Count];
-            var at = now.AddMinutes(-r.Next(1, 60 * 24 * 90));
-            var category = categories[i % categories.Length];
-            var c = Complaint.Submit(new ComplaintSubmission(a.Id, user, category, "Speed test complaint number " + i, ContactPreference.Phone, "speed-" + i),
-                i + 1, at, clock.Calendar);
-            c.Route(RoutingEngine.Route(rules, new ComplaintRoutingInput(category, a.Region, a.Type, CreditTierLevel.B, c.Description, at, []), clock.Calendar), at.AddMinutes(1));
-            if (i % 3 == 0) c.Claim("someone", at.AddMinutes(5));
-            db.Complaints.Add(c);
-            if (i % 2000 == 1999)
-            {
-                await db.SaveChangesAsync();
-                db.ChangeTracker.Clear();
-            }
-        }
-        await db.SaveChangesAsync();
+        await Portal.Infrastructure.Bench.ComplaintBulk.AddRoutedAsync(db, host.Services.GetRequiredService<ComplaintClock>(), count, user, 0);
     }
 }

@@ -59,6 +59,18 @@ public class StatementPdfTests(PortalHost host) : IClassFixture<PortalHost>
     }
 
     [Fact]
+    public async Task A_name_with_a_character_outside_the_reduced_font_is_still_printed()
+    {
+        var (record, _) = await IssueLatestAsync("household@demo.local");
+        var doc = StatementIssuer.ReadContent(record.Content)!;
+        var renderer = host.Services.GetRequiredService<StatementPdfRenderer>();
+        var rare = doc with { Account = doc.Account with { HolderNameMasked = "龘*英" } };
+
+        Assert.Contains("龘*英", Compact(renderer.Render(rare, "zh-CN")));
+        Assert.Contains(doc.Account.HolderNameMasked, Compact(renderer.Render(doc, "zh-CN")));
+    }
+
+    [Fact]
     public async Task Personal_data_is_masked_in_the_pdf()
     {
         var accountId = await AccountOfAsync(host, "household@demo.local");

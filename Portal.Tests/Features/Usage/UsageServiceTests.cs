@@ -139,6 +139,47 @@ public class UsageServiceTests(UsageHost host) : IClassFixture<UsageHost>
     }
 
     [Fact]
+    public async Task The_dashboard_takes_the_forecast_the_refresh_stored_and_computes_it_when_newer_data_arrived()
+    {
+        var household = await host.CustomerAsync("household@demo.local");
+        var id = (await host.AccountsOfAsync("household@demo.local"))[0];
+        await SetStoredForecastAsync(id, row => row.BandSource = null);
+        var computed = (await Service.DashboardAsync(household, id))!.Forecast!;
+
+        using (var scope = host.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<RefreshPredictionsJob>().RunAsync(CancellationToken.None);
+        try
+        {
+            // Stored for this cycle and the latest day: the same figures the page would compute.
+            Assert.Equal(computed, (await Service.DashboardAsync(household, id))!.Forecast);
+
+            // The page really reads the stored row (a marked figure shows up)...
+            await SetStoredForecastAsync(id, row => { row.ForecastKwh = 12345.6; row.ForecastBill = 999.99m; });
+            var stored = (await Service.DashboardAsync(household, id))!.Forecast!;
+            Assert.Equal(12345.6, stored.Forecast.Cycle.Kwh);
+            Assert.Equal(999.99m, stored.Bill);
+
+            // ...but not when a newer day arrived after the refresh, nor when it was made for another cycle.
+            await SetStoredForecastAsync(id, row => row.LastCompleteDay = row.LastCompleteDay.AddDays(-1));
+            Assert.Equal(computed, (await Service.DashboardAsync(household, id))!.Forecast);
+            await SetStoredForecastAsync(id, row => { row.LastCompleteDay = row.LastCompleteDay.AddDays(1); row.CycleStart = row.CycleStart.AddMonths(-1); });
+            Assert.Equal(computed, (await Service.DashboardAsync(household, id))!.Forecast);
+        }
+        finally
+        {
+            await SetStoredForecastAsync(id, row => row.BandSource = null);
+        }
+    }
+
+    private async Task SetStoredForecastAsync(Guid accountId, Action<UsagePredictionRow> change)
+    {
+        await using var db = await host.Db.CreateDbContextAsync();
+        if (await db.UsagePredictions.FindAsync(accountId) is not { } row) return;
+        change(row);
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
     public async Task Peers_are_hidden_when_fewer_than_twenty_similar_accounts_exist()
     {
         var household = await host.CustomerAsync("household@demo.local");

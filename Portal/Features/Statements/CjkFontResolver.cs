@@ -7,10 +7,14 @@ namespace Portal.Features.Statements;
 /// PDFsharp's font source on Linux. Debian ships CJK fonts as TrueType collections (.ttc), which PDFsharp cannot
 /// read (STACK-NOTES.md), so face 0 of WenQuanYi Micro Hei is cut out of the collection into a standalone
 /// TrueType font. One family serves Latin and Chinese text; bold is simulated (the font has no bold face).
+/// <see cref="Family"/> is that font cut down to the characters a statement normally needs (GB2312, Latin,
+/// punctuation and symbols; see <see cref="TrueTypeSubsetter"/> for why), <see cref="FullFamily"/> the whole font
+/// for the rare document with a character outside it.
 /// </summary>
 public sealed class CjkFontResolver : IFontResolver
 {
     public const string Family = "PortalCjk";
+    public const string FullFamily = "PortalCjkFull";
     public const string DebianPackage = "fonts-wqy-microhei";
 
     public static readonly string[] SearchPaths =
@@ -21,20 +25,39 @@ public sealed class CjkFontResolver : IFontResolver
     ];
 
     private readonly Lazy<byte[]> _font;
+    private readonly Lazy<(byte[] Font, IReadOnlySet<int> Characters)> _reduced;
 
     public CjkFontResolver(IEnumerable<string>? paths = null)
     {
         var candidates = (paths ?? SearchPaths).ToList();
         _font = new Lazy<byte[]>(() => Load(candidates));
+        _reduced = new Lazy<(byte[], IReadOnlySet<int>)>(() =>
+        {
+            var font = TrueTypeSubsetter.Subset(_font.Value, StatementCharacters.Contains, out var characters);
+            return (font, characters);
+        });
     }
 
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
-        new(Family, mustSimulateBold: bold, mustSimulateItalic: italic);
+        new(familyName == FullFamily ? FullFamily : Family, mustSimulateBold: bold, mustSimulateItalic: italic);
 
-    public byte[]? GetFont(string faceName) => _font.Value;
+    public byte[]? GetFont(string faceName) => faceName == FullFamily ? _font.Value : _reduced.Value.Font;
 
     /// <summary>Throws a clear error when no CJK font is installed, naming the package to install.</summary>
-    public void EnsureAvailable() => _ = _font.Value;
+    public void EnsureAvailable() => _ = _reduced.Value;
+
+    /// <summary>The family that draws every character of <paramref name="text"/>: the reduced font when it has them all.</summary>
+    public string FamilyFor(string text)
+    {
+        var characters = _reduced.Value.Characters;
+        for (var i = 0; i < text.Length; i++)
+        {
+            int c = text[i];
+            if (char.IsHighSurrogate(text, i) && i + 1 < text.Length) c = char.ConvertToUtf32(text[i], text[++i]);
+            if (c >= 0x20 && !characters.Contains(c)) return FullFamily;
+        }
+        return Family;
+    }
 
     private static byte[] Load(IReadOnlyList<string> candidates)
     {

@@ -17,6 +17,7 @@ namespace Portal.Features.Statements;
 public sealed class StatementPdfRenderer(IStringLocalizer<SharedResource> l)
 {
     private static readonly object FontGate = new();
+    private static readonly System.Text.Json.JsonSerializerOptions ContentText = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static CjkFontResolver? _fonts;
 
     // Theme colours (wwwroot-theme/theme.css).
@@ -53,7 +54,9 @@ public sealed class StatementPdfRenderer(IStringLocalizer<SharedResource> l)
         try
         {
             CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-            return new Drawing(doc, l).Run();
+            // The statement's own data decides the font; the resource strings are covered by the reduced one (tested).
+            var family = _fonts!.FamilyFor(System.Text.Json.JsonSerializer.Serialize(doc, ContentText));
+            return new Drawing(doc, l, family).Run();
         }
         finally
         {
@@ -63,15 +66,15 @@ public sealed class StatementPdfRenderer(IStringLocalizer<SharedResource> l)
     }
 
     /// <summary>One rendering: a page cursor that starts a new page when a block does not fit.</summary>
-    private sealed class Drawing(StatementDocument d, IStringLocalizer<SharedResource> l)
+    private sealed class Drawing(StatementDocument d, IStringLocalizer<SharedResource> l, string family)
     {
         private readonly PdfDocument _pdf = new();
-        private readonly XFont _h1 = new(CjkFontResolver.Family, 17, XFontStyleEx.Bold);
-        private readonly XFont _h2 = new(CjkFontResolver.Family, 11, XFontStyleEx.Bold);
-        private readonly XFont _body = new(CjkFontResolver.Family, 9);
-        private readonly XFont _bold = new(CjkFontResolver.Family, 9, XFontStyleEx.Bold);
-        private readonly XFont _small = new(CjkFontResolver.Family, 7.5);
-        private readonly XFont _big = new(CjkFontResolver.Family, 20, XFontStyleEx.Bold);
+        private readonly XFont _h1 = new(family, 17, XFontStyleEx.Bold);
+        private readonly XFont _h2 = new(family, 11, XFontStyleEx.Bold);
+        private readonly XFont _body = new(family, 9);
+        private readonly XFont _bold = new(family, 9, XFontStyleEx.Bold);
+        private readonly XFont _small = new(family, 7.5);
+        private readonly XFont _big = new(family, 20, XFontStyleEx.Bold);
         private XGraphics _g = null!;
         private double _y;
         private int _pages;

@@ -71,6 +71,11 @@ public sealed class DemoBillingStep(IDbContextFactory<AppDbContext> dbFactory, T
     }
 
     private static Guid BillId(int account, DateOnly month) => DemoRandom.Id(account, month.DayNumber, 1);
-    private static Guid PaymentId(Guid billId) => DemoRandom.Id(billId.GetHashCode(), 0, 2);
+    private static Guid PaymentId(Guid billId)
+    {
+        Span<byte> b = stackalloc byte[16];
+        billId.TryWriteBytes(b);
+        return DemoRandom.Id(BitConverter.ToInt32(b), BitConverter.ToInt32(b[4..]), BitConverter.ToInt32(b[8..]), BitConverter.ToInt32(b[12..]), 2);
+    }
 
 }

@@ -29,7 +29,10 @@ public sealed class RefreshPredictionsJob(
     public const int Clusters = 6;
     public static readonly TimeSpan ModelMaxAge = TimeSpan.FromDays(7);
     private const int HistoryDays = 730;
-    private const int Batch = 50;
+    private const int Batch = 200;
+
+    /// <summary>Accounts computed at once (forecast, shape, segment are CPU work); 1 is the plain sequential path the scale benchmark compares against.</summary>
+    public int Parallelism { get; set; } = Environment.ProcessorCount;
 
     public async Task RunAsync(CancellationToken ct)
     {
@@ -91,6 +94,26 @@ public sealed class RefreshPredictionsJob(
         log.LogInformation("Usage refresh: {Accounts} account(s), {Alerts} alert(s), model {Model}", done, raised, retrain ? "retrained" : "kept");
     }
 
+    /// <summary>
+    /// Refreshes the given accounts now against the current segment model (no retraining, no checkpoint move): what the
+    /// nightly run would store for them. The scale scenario uses it to prepare a probe cohort in a large database.
+    /// </summary>
+    public async Task RefreshAccountsAsync(IReadOnlyCollection<Guid> accountIds, CancellationToken ct)
+    {
+        var startedAt = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(startedAt.AddHours(8));
+        SegmentModel? model;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            model = await db.UsageSegmentModels.AsNoTracking().OrderByDescending(m => m.Id).Select(m => m.Json).FirstOrDefaultAsync(ct) is { } json
+                ? SegmentModel.FromJson(json) : null;
+        foreach (var chunk in accountIds.Chunk(Batch))
+        {
+            var data = await ReadAsync(chunk, today.AddDays(-HistoryDays), today, ct);
+            var work = (await AccountsAsync(chunk, ct)).Select(a => (a, data.TryGetValue(a.Id, out var days) ? days : [])).ToList();
+            await ProcessAsync(work, model, [], today, startedAt, ct);
+        }
+    }
+
     private sealed record AccountInfo(Guid Id, string AccountNumber, CustomerType Type, VoltageLevel Voltage, decimal CapacityKva, string Region, string Package, decimal? DeclaredDemandKw);
 
     private async Task<List<AccountInfo>> AccountsAsync(Guid[] ids, CancellationToken ct)
@@ -123,16 +146,29 @@ public sealed class RefreshPredictionsJob(
             .Select(a => a.DedupeKey).ToListAsync(ct)).ToHashSet();
         var toNotify = new List<(Guid AccountId, string AccountNumber, UsageAlertDecision Alert)>();
 
-        foreach (var (a, days) in work)
+        // The CPU part (forecast with its backtest, load shape, segment) in parallel; the rows are written after, in order.
+        var tariffs = work.Select(w => catalog.TryGet(w.Account.Package, out _) ? catalog.Compiled(w.Account.Package) : null).ToArray();
+        var computed = new (ForecastView? Forecast, decimal Annual, SegmentAssignment? Segment)[work.Count];
+        Parallel.For(0, work.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Parallelism), CancellationToken = ct }, i =>
         {
-            if (days.Count == 0) continue;
+            var (a, days) = work[i];
+            if (days.Count == 0) return;
             var profile = new AccountProfile(a.Type, a.Voltage, a.CapacityKva, a.Region);
-            var tariff = catalog.TryGet(a.Package, out _) ? catalog.Compiled(a.Package) : null;
-            var forecast = tariff is null ? null : UsageService.Forecast(tariff, profile, a.DeclaredDemandKw, days, today);
+            var forecast = tariffs[i] is { } t ? UsageService.Forecast(t, profile, a.DeclaredDemandKw, days, today) : null;
             var annual = days.Where(d => d.Date >= cycleStart.AddMonths(-12) && d.Date < cycleStart).Sum(d => d.TotalKwh);
             SegmentAssignment? segment = null;
             if (model is not null && days.Count >= 28)
                 segment = model.Classify(shapes.TryGetValue(a.Id, out var s) ? s : LoadShape.From(days));
+            computed[i] = (forecast, annual, segment);
+        });
+
+        for (var i = 0; i < work.Count; i++)
+        {
+            var (a, days) = work[i];
+            if (days.Count == 0) continue;
+            var profile = new AccountProfile(a.Type, a.Voltage, a.CapacityKva, a.Region);
+            var tariff = tariffs[i];
+            var (forecast, annual, segment) = computed[i];
 
             if (!existing.TryGetValue(a.Id, out var row)) db.UsagePredictions.Add(row = new UsagePredictionRow { AccountId = a.Id });
             row.CycleStart = forecast?.CycleStart ?? cycleStart;
@@ -142,6 +178,13 @@ public sealed class RefreshPredictionsJob(
             row.ForecastHighKwh = forecast?.Forecast.Cycle.High ?? 0;
             row.NextCycleKwh = forecast?.Forecast.NextCycle.Kwh ?? 0;
             row.ForecastBill = forecast?.Bill;
+            row.ForecastBillLow = forecast?.BillLow;
+            row.ForecastBillHigh = forecast?.BillHigh;
+            row.ToDateKwh = forecast?.Forecast.ToDateKwh ?? 0;
+            row.NextCycleLowKwh = forecast?.Forecast.NextCycle.Low ?? 0;
+            row.NextCycleHighKwh = forecast?.Forecast.NextCycle.High ?? 0;
+            row.BandSource = forecast is null ? null : (int)forecast.Forecast.BandSource;
+            row.UsedLastYear = forecast?.Forecast.UsedLastYear ?? false;
             row.Archetype = segment is null ? null : (int)segment.Archetype;
             row.Cluster = segment?.Cluster;
             row.AnnualKwh = annual;

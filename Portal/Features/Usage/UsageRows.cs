@@ -21,6 +21,16 @@ public sealed class UsagePredictionRow
     public double ForecastHighKwh { get; set; }
     public double NextCycleKwh { get; set; }
     public decimal? ForecastBill { get; set; }
+    /// <summary>The ends of the bill band (the bill engine priced at the band's low and high kWh).</summary>
+    public decimal? ForecastBillLow { get; set; }
+    public decimal? ForecastBillHigh { get; set; }
+    /// <summary>kWh of the cycle up to <see cref="LastCompleteDay"/> (gaps filled by the model).</summary>
+    public double ToDateKwh { get; set; }
+    public double NextCycleLowKwh { get; set; }
+    public double NextCycleHighKwh { get; set; }
+    /// <summary>How the band was found (<see cref="Portal.Domain.Usage.ForecastBandSource"/>); null when no forecast was stored.</summary>
+    public int? BandSource { get; set; }
+    public bool UsedLastYear { get; set; }
     public int? Archetype { get; set; }
     public int? Cluster { get; set; }
     public int ConsumptionBand { get; set; }

@@ -96,7 +96,9 @@ public sealed class UsageService(IDbContextFactory<AppDbContext> dbFactory, Acco
         return row is null ? [] : UsageInsights.LoadCurve(ReadingStore.ToDay(row));
     }
 
-    internal async Task<UsageDashboard?> BuildDashboardAsync(Guid accountId, CancellationToken ct)
+    /// <param name="readDays">Where the days come from instead of the packed account-days (the scale benchmark's row-per-reading baseline).</param>
+    internal async Task<UsageDashboard?> BuildDashboardAsync(Guid accountId, CancellationToken ct,
+        Func<Guid, DateOnly, DateOnly, CancellationToken, Task<List<DayReadings>>>? readDays = null)
     {
         var today = Today;
         var thisMonth = new DateOnly(today.Year, today.Month, 1);
@@ -107,12 +109,11 @@ public sealed class UsageService(IDbContextFactory<AppDbContext> dbFactory, Acco
             .Select(a => new { a.Id, a.AccountNumber, a.HolderName, a.Type, a.Region, a.TariffPackageCode, a.Voltage, a.ContractedCapacityKva, a.DeclaredDemandKw })
             .FirstOrDefaultAsync(ct);
         if (account is null) return null;
-        var rows = await db.AccountDays.AsNoTracking()
-            .Where(d => d.AccountId == accountId && d.Date >= from && d.Date <= today)
-            .OrderBy(d => d.Date).ToListAsync(ct);
-        var days = rows.Select(ReadingStore.ToDay).ToList();
-        var prediction = await db.UsagePredictions.AsNoTracking().Where(p => p.AccountId == accountId)
-            .Select(p => new { p.Archetype, p.ComputedAtUtc }).FirstOrDefaultAsync(ct);
+        var days = readDays is not null ? await readDays(accountId, from, today, ct)
+            : (await db.AccountDays.AsNoTracking()
+                .Where(d => d.AccountId == accountId && d.Date >= from && d.Date <= today)
+                .OrderBy(d => d.Date).ToListAsync(ct)).Select(ReadingStore.ToDay).ToList();
+        var prediction = await db.UsagePredictions.AsNoTracking().Where(p => p.AccountId == accountId).FirstOrDefaultAsync(ct);
         var settings = await db.UsageAlertSettings.AsNoTracking().Where(s => s.AccountId == accountId)
             .Select(s => new AlertSettingsView(s.MonthlyKwhThreshold, s.MonthlyBillThreshold, s.TierAlerts)).FirstOrDefaultAsync(ct);
 
@@ -146,7 +147,7 @@ public sealed class UsageService(IDbContextFactory<AppDbContext> dbFactory, Acco
             new UsageInsightFigures(UsageInsights.BaseLoadKw(recent), UsageInsights.EveningPeakShare(recent), UsageInsights.Seasonality(days),
                 UsageInsights.ChangeAgainstLastYear(days, insightFrom, lastDate), insightFrom, lastDate),
             await PeersAsync(db, accountId, account.Type, account.Region, band, thisMonth.AddMonths(-1), days, ct),
-            tariff is null ? null : Forecast(tariff, profile, account.DeclaredDemandKw, days, today),
+            tariff is null ? null : StoredForecast(prediction, days, today) ?? Forecast(tariff, profile, account.DeclaredDemandKw, days, today),
             prediction?.Archetype is { } arch ? new SegmentView((LoadArchetype)arch, prediction.ComputedAtUtc) : null,
             settings ?? new AlertSettingsView(null, null, false)); // alerts are opt-in: nothing is on until the customer saves
     }
@@ -181,14 +182,40 @@ public sealed class UsageService(IDbContextFactory<AppDbContext> dbFactory, Acco
         return TariffLens.Tier(package, today, days.Where(d => d.Date >= start && d.Date <= today).Sum(d => d.TotalKwh));
     }
 
+    /// <summary>
+    /// The forecast the nightly refresh stored, when it was made for this cycle from the same latest day the page
+    /// has (no newer data since); null otherwise, and the page computes it. The forecaster's backtest of its own
+    /// errors (the band) is most of a dashboard's cost, so the page takes the job's result instead of redoing it.
+    /// </summary>
+    internal static ForecastView? StoredForecast(UsagePredictionRow? stored, IReadOnlyList<DayReadings> days, DateOnly today)
+    {
+        if (stored?.BandSource is not { } source || days.Count == 0) return null;
+        var (cycleStart, cycleEnd) = Cycle(today);
+        if (stored.CycleStart != cycleStart || stored.LastCompleteDay != days[^1].Date) return null;
+        var origin = Origin(cycleStart, cycleEnd, days[^1].Date);
+        var forecast = new UsageForecast(stored.ToDateKwh, origin.DayNumber - cycleStart.DayNumber + 1, cycleEnd.DayNumber - origin.DayNumber,
+            new ForecastRange(stored.ForecastKwh, stored.ForecastLowKwh, stored.ForecastHighKwh),
+            new ForecastRange(stored.NextCycleKwh, stored.NextCycleLowKwh, stored.NextCycleHighKwh),
+            (ForecastBandSource)source, stored.UsedLastYear);
+        return new ForecastView(cycleStart, cycleEnd, forecast, stored.ForecastBill, stored.ForecastBillLow, stored.ForecastBillHigh);
+    }
+
+    private static (DateOnly Start, DateOnly End) Cycle(DateOnly today)
+    {
+        var start = new DateOnly(today.Year, today.Month, 1);
+        return (start, start.AddMonths(1).AddDays(-1));
+    }
+
+    /// <summary>The forecast's last complete day: the latest reading, held inside the cycle (or the day before it).</summary>
+    private static DateOnly Origin(DateOnly cycleStart, DateOnly cycleEnd, DateOnly latest) =>
+        latest < cycleStart.AddDays(-1) ? cycleStart.AddDays(-1) : latest > cycleEnd ? cycleEnd : latest;
+
     /// <summary>This calendar month's forecast (bills run by calendar month) and its bill through the bill engine.</summary>
     internal static ForecastView? Forecast(CompiledTariff tariff, AccountProfile profile, decimal? declaredDemandKw, IReadOnlyList<DayReadings> days, DateOnly today)
     {
         if (days.Count == 0) return null;
-        var cycleStart = new DateOnly(today.Year, today.Month, 1);
-        var cycleEnd = cycleStart.AddMonths(1).AddDays(-1);
-        var latest = days[^1].Date;
-        var origin = latest < cycleStart.AddDays(-1) ? cycleStart.AddDays(-1) : latest > cycleEnd ? cycleEnd : latest;
+        var (cycleStart, cycleEnd) = Cycle(today);
+        var origin = Origin(cycleStart, cycleEnd, days[^1].Date);
         var history = days.Where(d => d.MissingCount < d.IntervalsPerDay && d.Date <= origin)
             .Select(d => new DailyKwh(d.Date, (double)d.TotalKwh)).ToList();
         var forecast = Forecaster.Forecast(new ForecastRequest(cycleStart, cycleEnd, origin, history));

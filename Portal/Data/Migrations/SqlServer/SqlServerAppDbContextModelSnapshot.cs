@@ -1670,6 +1670,9 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Property<int?>("Archetype")
                         .HasColumnType("int");
 
+                    b.Property<int?>("BandSource")
+                        .HasColumnType("int");
+
                     b.Property<int?>("Cluster")
                         .HasColumnType("int");
 
@@ -1686,6 +1689,14 @@ namespace Portal.Data.Migrations.SqlServer
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
 
+                    b.Property<decimal?>("ForecastBillHigh")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<decimal?>("ForecastBillLow")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
                     b.Property<double>("ForecastHighKwh")
                         .HasColumnType("float");
 
@@ -1698,8 +1709,20 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Property<DateOnly>("LastCompleteDay")
                         .HasColumnType("date");
 
+                    b.Property<double>("NextCycleHighKwh")
+                        .HasColumnType("float");
+
                     b.Property<double>("NextCycleKwh")
                         .HasColumnType("float");
+
+                    b.Property<double>("NextCycleLowKwh")
+                        .HasColumnType("float");
+
+                    b.Property<double>("ToDateKwh")
+                        .HasColumnType("float");
+
+                    b.Property<bool>("UsedLastYear")
+                        .HasColumnType("bit");
 
                     b.HasKey("AccountId");
 

@@ -1641,6 +1641,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<int?>("Archetype")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("BandSource")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("Cluster")
                         .HasColumnType("INTEGER");
 
@@ -1657,6 +1660,14 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("ForecastBillHigh")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ForecastBillLow")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("ForecastHighKwh")
                         .HasColumnType("REAL");
 
@@ -1669,8 +1680,20 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<DateOnly>("LastCompleteDay")
                         .HasColumnType("TEXT");
 
+                    b.Property<double>("NextCycleHighKwh")
+                        .HasColumnType("REAL");
+
                     b.Property<double>("NextCycleKwh")
                         .HasColumnType("REAL");
+
+                    b.Property<double>("NextCycleLowKwh")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ToDateKwh")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("UsedLastYear")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("AccountId");
 
