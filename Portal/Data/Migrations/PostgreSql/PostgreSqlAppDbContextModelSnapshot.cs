@@ -1669,6 +1669,9 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.Property<int?>("Archetype")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("BandSource")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("Cluster")
                         .HasColumnType("integer");
 
@@ -1685,6 +1688,14 @@ namespace Portal.Data.Migrations.PostgreSql
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
 
+                    b.Property<decimal?>("ForecastBillHigh")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<decimal?>("ForecastBillLow")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
                     b.Property<double>("ForecastHighKwh")
                         .HasColumnType("double precision");
 
@@ -1697,8 +1708,20 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.Property<DateOnly>("LastCompleteDay")
                         .HasColumnType("date");
 
+                    b.Property<double>("NextCycleHighKwh")
+                        .HasColumnType("double precision");
+
                     b.Property<double>("NextCycleKwh")
                         .HasColumnType("double precision");
+
+                    b.Property<double>("NextCycleLowKwh")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("ToDateKwh")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("UsedLastYear")
+                        .HasColumnType("boolean");
 
                     b.HasKey("AccountId");
 
