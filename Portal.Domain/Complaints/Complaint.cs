@@ -126,7 +126,7 @@ public sealed class Complaint
         // Deadlines were computed by the engine from the start of this cycle, which is what the customer saw.
         ApplySla(decision.SlaProfile, decision.Deadlines);
         if (Status == ComplaintStatus.Submitted) Status = ComplaintStatus.Routed;
-        Record(new(TimelineEntryKind.Routed, now, null, null, decision.Summary, null, decision.QueueCode));
+        Record(new(TimelineEntryKind.Routed, now, null, null, RoutingExplanation.Encode(decision.Explanation), null, decision.QueueCode));
     }
 
     public void Claim(string handlerId, DateTime now)

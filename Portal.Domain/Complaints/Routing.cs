@@ -168,8 +168,58 @@ public enum RoutingOverlay
     UrgentSlaProfile = 3,
 }
 
-/// <summary>One line of the explanation the admin test bench shows; <see cref="Code"/> is localizable.</summary>
-public sealed record RoutingStep(string Code, string Detail);
+public enum RoutingArgKind
+{
+    Text = 0,
+    Queue = 1,
+    Priority = 2,
+}
+
+/// <summary>A value in an explanation line, typed so a page can show a queue or priority in the reader's language.</summary>
+public sealed record RoutingArg(RoutingArgKind Kind, string Value)
+{
+    public static RoutingArg Text(object value) => new(RoutingArgKind.Text, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "");
+    public static RoutingArg Queue(string code) => new(RoutingArgKind.Queue, code);
+    public static RoutingArg Priority(ComplaintPriority p) => new(RoutingArgKind.Priority, p.ToString());
+}
+
+/// <summary>
+/// One line of the routing explanation. <see cref="Code"/> is the localization key and <see cref="Args"/> its
+/// placeholders in order; <see cref="Detail"/> is the same line in English for logs and old records.
+/// </summary>
+public sealed record RoutingStep(string Code, string Detail, IReadOnlyList<RoutingArg> Args)
+{
+    public RoutingStep(string code, string detail, params RoutingArg[] args) : this(code, detail, (IReadOnlyList<RoutingArg>)args)
+    {
+    }
+}
+
+/// <summary>
+/// The explanation kept on the complaint's "routed" timeline entry: JSON of codes and typed arguments, so the back
+/// office shows it in either language. Entries written before this format are plain text and read back as null.
+/// </summary>
+public static class RoutingExplanation
+{
+    // The English detail is left out: the note column is bounded and the code with its arguments says it all.
+    private sealed record Stored(string Code, List<RoutingArg> Args);
+
+    public static string Encode(IEnumerable<RoutingStep> steps) =>
+        System.Text.Json.JsonSerializer.Serialize(steps.Select(s => new Stored(s.Code, s.Args.ToList())).ToList());
+
+    public static IReadOnlyList<RoutingStep>? TryDecode(string? stored)
+    {
+        if (string.IsNullOrWhiteSpace(stored) || !stored.TrimStart().StartsWith('[')) return null;
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<List<Stored>>(stored)?
+                .Select(s => new RoutingStep(s.Code, "", (IReadOnlyList<RoutingArg>)(s.Args ?? []))).ToList();
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+}
 
 public sealed record RoutingDecision(
     string RuleName,

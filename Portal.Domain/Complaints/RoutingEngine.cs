@@ -25,13 +25,15 @@ public static class RoutingEngine
         var skills = rule.Skills.Select(s => Expand(s, region)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var priority = rule.Priority;
         var profile = rules.Profile(rule.SlaProfileCode);
-        steps.Add(new("Routing.RuleMatched", $"Rule '{rule.Name}' → queue '{queue}', priority {priority}"));
+        steps.Add(new("Routing.RuleMatched", $"Rule '{rule.Name}' → queue '{queue}', priority {priority}",
+            RoutingArg.Text(rule.Name), RoutingArg.Queue(queue), RoutingArg.Priority(priority)));
 
         var urgent = KeywordMatcher.FindMatches(input.Description, settings.UrgencyKeywords);
         if (urgent.Count > 0)
         {
             overlays.Add(RoutingOverlay.UrgencyKeyword);
-            steps.Add(new("Routing.Overlay.UrgencyKeyword", $"Urgency keywords [{string.Join(", ", urgent)}]: {priority} → {ComplaintPriority.Urgent}"));
+            steps.Add(new("Routing.Overlay.UrgencyKeyword", $"Urgency keywords [{string.Join(", ", urgent)}]: {priority} → {ComplaintPriority.Urgent}",
+                RoutingArg.Text(string.Join(", ", urgent)), RoutingArg.Priority(priority), RoutingArg.Priority(ComplaintPriority.Urgent)));
             priority = ComplaintPriority.Urgent;
         }
 
@@ -39,7 +41,8 @@ public static class RoutingEngine
         {
             overlays.Add(RoutingOverlay.TopCreditTier);
             var raised = priority.RaisedOneStep();
-            steps.Add(new("Routing.Overlay.TopCreditTier", $"Credit tier {input.CreditTier}: {priority} → {raised}"));
+            steps.Add(new("Routing.Overlay.TopCreditTier", $"Credit tier {input.CreditTier}: {priority} → {raised}",
+                RoutingArg.Text(input.CreditTier!), RoutingArg.Priority(priority), RoutingArg.Priority(raised)));
             priority = raised;
         }
 
@@ -53,7 +56,8 @@ public static class RoutingEngine
             overlays.Add(RoutingOverlay.RepeatComplaint);
             var raised = priority.RaisedOneStep();
             steps.Add(new("Routing.Overlay.RepeatComplaint",
-                $"Repeat: {earlier.Count} earlier complaint(s) within {settings.RepeatWindowDays} days: {priority} → {raised}"));
+                $"Repeat: {earlier.Count} earlier complaint(s) within {settings.RepeatWindowDays} days: {priority} → {raised}",
+                RoutingArg.Text(earlier.Count), RoutingArg.Text(settings.RepeatWindowDays), RoutingArg.Priority(priority), RoutingArg.Priority(raised)));
             priority = raised;
         }
 
@@ -61,7 +65,8 @@ public static class RoutingEngine
         {
             overlays.Add(RoutingOverlay.UrgentSlaProfile);
             profile = rules.Profile(settings.UrgentSlaProfileCode);
-            steps.Add(new("Routing.Overlay.UrgentSlaProfile", $"Urgent: SLA profile '{profile.Code}', dispatch within {profile.DispatchWithinMinutes} min"));
+            steps.Add(new("Routing.Overlay.UrgentSlaProfile", $"Urgent: SLA profile '{profile.Code}', dispatch within {profile.DispatchWithinMinutes} min",
+                RoutingArg.Text(profile.Code), RoutingArg.Text(profile.DispatchWithinMinutes!)));
         }
 
         return new RoutingDecision(rule.Name, queue, priority, skills, profile, profile.Compute(calendar, input.SubmittedAt),

@@ -120,6 +120,9 @@ public sealed class CreditAccountState
     public decimal PointsOf(CreditIndicator indicator) =>
         _events.Where(e => e.Indicator == indicator).Sum(e => e.PointsDelta);
 
+    private bool Tightens(TierDecision decision) =>
+        decision.FrozenUntil is { } until && (FrozenUntil is not { } current || until > current);
+
     /// <summary>
     /// Applies a review's decision. Re-applying the same review day is a no-op; an earlier day than the last
     /// review is refused because tier history must stay in order.
@@ -130,7 +133,9 @@ public sealed class CreditAccountState
         {
             if (reviewedOn < last)
                 throw new DomainException("Credit.ReviewOutOfOrder", $"Review of {reviewedOn} is before the last review ({last}).");
-            if (reviewedOn == last) return false;
+            // One review a day, except that a freeze found later that day (theft recorded by staff) applies at once:
+            // a frozen customer must not keep a privilege until tomorrow. Re-applying it is still a no-op.
+            if (reviewedOn == last && !Tightens(decision)) return false;
         }
         if (decision.PreviousTier != CurrentTier)
             throw new DomainException("Credit.StaleDecision",

@@ -56,10 +56,18 @@ public sealed class Violation
     public DateOnly OccurredOn { get; private set; }
     public string Note { get; private set; }
 
-    public static Violation Record(Guid accountId, ViolationKind kind, DateOnly occurredOn, string note)
+    /// <summary>The longest reason staff may give (it is read out to the customer when they ask why they are frozen).</summary>
+    public const int MaxNoteLength = 500;
+
+    /// <param name="recordedOn">The day staff record it; a violation cannot have happened after that day.</param>
+    public static Violation Record(Guid accountId, ViolationKind kind, DateOnly occurredOn, string? note, DateOnly? recordedOn = null)
     {
         if (accountId == Guid.Empty) throw new DomainException("Credit.AccountRequired", "A violation belongs to an account.");
         if (string.IsNullOrWhiteSpace(note)) throw new DomainException("Credit.ViolationNoteRequired", "A violation needs a description.");
+        if (note.Trim().Length > MaxNoteLength)
+            throw new DomainException("Credit.ViolationNoteTooLong", $"A violation's description is at most {MaxNoteLength} characters.");
+        if (recordedOn is { } day && occurredOn > day)
+            throw new DomainException("Credit.ViolationInFuture", "A violation cannot be dated after the day it is recorded.");
         return new Violation { Id = Guid.NewGuid(), AccountId = accountId, Kind = kind, OccurredOn = occurredOn, Note = note.Trim() };
     }
 

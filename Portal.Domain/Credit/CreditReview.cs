@@ -67,7 +67,8 @@ public static class CreditReview
         var score = CreditScorer.Score(policy, facts, asOf);
         added.AddRange(state.Record(closingKind, asOf, closingSource ?? ReviewSource(asOf), score));
         var decision = TierPolicy.Review(policy, state, score, facts, asOf);
-        var applied = state.LastReviewedOn is not { } last || asOf > last
+        // The same day again is ApplyReview's call (a no-op unless a new freeze appeared); an earlier day is informational.
+        var applied = state.LastReviewedOn is not { } last || asOf >= last
             ? state.ApplyReview(decision, asOf, policy.Version)
             : false;
         return new CreditEvaluation(score, decision, applied, added);

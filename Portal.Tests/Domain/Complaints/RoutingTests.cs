@@ -59,6 +59,29 @@ public class RoutingEngineTests
         Assert.Equal(Tuesday10.AddMinutes(15), d.Deadlines.DispatchDueAt);
     }
 
+    [Fact]
+    public void The_explanation_carries_typed_arguments_and_survives_the_stored_form()
+    {
+        var d = Route(Input("Smoke from the meter box", ComplaintCategory.Other));
+        var first = d.Explanation[0];
+        Assert.Equal("Routing.RuleMatched", first.Code);
+        Assert.Equal([RoutingArg.Text("general"), RoutingArg.Queue("general"), RoutingArg.Priority(ComplaintPriority.Normal)], first.Args);
+
+        var stored = RoutingExplanation.Encode(d.Explanation);
+        var back = RoutingExplanation.TryDecode(stored);
+
+        Assert.NotNull(back);
+        Assert.Equal(d.Explanation.Select(s => s.Code), back.Select(s => s.Code));
+        Assert.Equal(d.Explanation.SelectMany(s => s.Args), back.SelectMany(s => s.Args));
+        Assert.True(stored.Length < 2000, "the routed entry's note column holds 2,000 characters");
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Rule 'general' → queue 'general', priority Normal")]
+    [InlineData("[not json")]
+    public void A_note_that_is_not_a_stored_explanation_decodes_to_nothing(string? note) => Assert.Null(RoutingExplanation.TryDecode(note));
+
     [Theory]
     [InlineData("I was fired for complaining")]
     [InlineData("We sat by the campfire when the lights went out")]

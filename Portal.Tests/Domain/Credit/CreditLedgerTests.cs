@@ -190,6 +190,57 @@ public class CreditLedgerTests
     }
 
     [Fact]
+    public void A_theft_recorded_after_the_days_review_freezes_the_account_that_same_day_and_a_rerun_changes_nothing()
+    {
+        var state = StateIn(CreditTier.B);
+        state.ApplyReview(TierPolicy.Review(Seed, state, ScoreOf(95m, AsOf), CleanYear().Build(), AsOf), AsOf, 1);
+        var theft = CleanYear().Violation("v1", ViolationKind.Theft, AsOf).Build();
+        var frozen = TierPolicy.Review(Seed, state, ScoreOf(95m, AsOf), theft, AsOf);
+
+        Assert.True(state.ApplyReview(frozen, AsOf, 1));
+        Assert.Equal(CreditTier.C, state.CurrentTier);
+        Assert.Equal(AsOf.AddYears(2), state.FrozenUntil);
+        Assert.False(state.ApplyReview(TierPolicy.Review(Seed, state, ScoreOf(95m, AsOf), theft, AsOf), AsOf, 1));
+        Assert.Equal(2, state.TierHistory.Count);
+    }
+
+    [Fact]
+    public void A_same_day_review_without_a_new_freeze_is_still_a_no_op()
+    {
+        var state = StateIn(CreditTier.B);
+        var violation = CleanYear().Violation("v1", ViolationKind.SupplyRuleViolation, AsOf.AddDays(-10)).Build();
+        state.ApplyReview(TierPolicy.Review(Seed, state, ScoreOf(95m, AsOf), violation, AsOf), AsOf, 1);
+        var tier = state.CurrentTier;
+
+        // The same freeze again (not a longer one) is not a reason to review twice.
+        Assert.False(state.ApplyReview(TierPolicy.Review(Seed, state, ScoreOf(40m, AsOf), violation, AsOf), AsOf, 1));
+        Assert.Equal(tier, state.CurrentTier);
+        Assert.Equal(AsOf.AddDays(-10).AddYears(1), state.FrozenUntil);
+    }
+
+    [Theory]
+    [InlineData(null, "Credit.ViolationNoteRequired")]
+    [InlineData("  ", "Credit.ViolationNoteRequired")]
+    public void A_violation_without_a_reason_is_refused(string? note, string code) =>
+        Assert.Equal(code, Assert.Throws<DomainException>(() => Violation.Record(Guid.NewGuid(), ViolationKind.Theft, AsOf, note, AsOf)).Code);
+
+    [Fact]
+    public void A_violation_reason_may_have_500_characters_but_not_501()
+    {
+        Assert.Equal(500, Violation.Record(Guid.NewGuid(), ViolationKind.Theft, AsOf, new string('x', 500), AsOf).Note.Length);
+        Assert.Equal("Credit.ViolationNoteTooLong",
+            Assert.Throws<DomainException>(() => Violation.Record(Guid.NewGuid(), ViolationKind.Theft, AsOf, new string('x', 501), AsOf)).Code);
+    }
+
+    [Fact]
+    public void A_violation_may_be_dated_on_the_day_it_is_recorded_but_not_the_day_after()
+    {
+        Assert.Equal(AsOf, Violation.Record(Guid.NewGuid(), ViolationKind.SupplyRuleViolation, AsOf, "meter seal broken", AsOf).OccurredOn);
+        Assert.Equal("Credit.ViolationInFuture", Assert.Throws<DomainException>(() =>
+            Violation.Record(Guid.NewGuid(), ViolationKind.SupplyRuleViolation, AsOf.AddDays(1), "meter seal broken", AsOf)).Code);
+    }
+
+    [Fact]
     public void A_review_dated_before_the_last_one_is_refused()
     {
         var state = StateIn(CreditTier.B);

@@ -244,6 +244,11 @@ public class CreditWorkflowTests(PortalHost host) : IClassFixture<PortalHost>
         Assert.Equal(accounts, same.AccountCount);
         Assert.Equal(accounts, same.Matrix.Sum(c => c.Count));
         Assert.Empty(same.Movers);
+        // On the seeded data each row of the matrix holds exactly the accounts now in that tier, all on the diagonal.
+        var byTier = await db.CreditStates.GroupBy(s => s.CurrentTier).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        Assert.True(byTier.Count >= 2, "the seed should spread accounts over at least two tiers");
+        foreach (var tier in Enum.GetValues<CreditTier>())
+            Assert.Equal(byTier.GetValueOrDefault(tier), same.Matrix.Where(c => c.From == tier && c.To == tier).Sum(c => c.Count));
         Assert.NotNull(strict);
         // Thresholds nobody reaches move accounts down only (new customers keep their start tier), and the movers are the off-diagonal.
         Assert.Equal(0, strict.Matrix.Where(c => c.To > c.From).Sum(c => c.Count));

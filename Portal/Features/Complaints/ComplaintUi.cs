@@ -20,6 +20,31 @@ public static class ComplaintUi
         return e.Subject is null ? message : $"{message} ({e.Subject})";
     }
 
+    /// <summary>A queue's name in the reader's language; a queue an admin added without a translation shows its code.</summary>
+    public static string QueueName(IStringLocalizer<SharedResource> l, string? code)
+    {
+        if (string.IsNullOrEmpty(code)) return l["Work.Unrouted"];
+        var name = l["Queue." + code];
+        return name.ResourceNotFound ? code : name.Value;
+    }
+
+    /// <summary>One routing explanation line in the reader's language (the English detail when the code is unknown).</summary>
+    public static string Explain(IStringLocalizer<SharedResource> l, RoutingStep step)
+    {
+        var args = step.Args.Select(a => (object)(a.Kind switch
+        {
+            RoutingArgKind.Queue => QueueName(l, a.Value),
+            RoutingArgKind.Priority => l["ComplaintPriority." + a.Value].Value,
+            _ => a.Value,
+        })).ToArray();
+        var text = l[step.Code, args];
+        return text.ResourceNotFound && step.Detail.Length > 0 ? step.Detail : text.Value;
+    }
+
+    /// <summary>The routed entry's note: the stored explanation, localized, or the note as written for older entries.</summary>
+    public static string? RoutedNote(IStringLocalizer<SharedResource> l, string? note) =>
+        RoutingExplanation.TryDecode(note) is { } steps ? string.Join("; ", steps.Select(s => Explain(l, s))) : note;
+
     public static Color StatusColor(ComplaintStatus s) => s switch
     {
         ComplaintStatus.Submitted or ComplaintStatus.Routed => Color.Info,

@@ -10,6 +10,7 @@ public static class CreditFeature
         services.Configure<CreditOptions>(config.GetSection(CreditOptions.Section));
         services.AddSingleton<CreditService>();
         services.AddSingleton<HazardService>();
+        services.AddSingleton<ViolationService>();
         services.AddSingleton<CreditAdminService>();
         services.AddSingleton<ManagerWorkspaceService>();
         services.AddSingleton<ManagerAssignmentService>();

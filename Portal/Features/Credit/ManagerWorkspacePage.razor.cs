@@ -35,7 +35,7 @@ public partial class ManagerWorkspacePage
     private static Color AlertColor(ManagerAlert alert) => alert switch
     {
         ManagerAlert.TierDropped or ManagerAlert.HazardOverdue => Color.Error,
-        ManagerAlert.HazardDueSoon or ManagerAlert.OpenComplaint => Color.Warning,
+        ManagerAlert.HazardDueSoon or ManagerAlert.OpenComplaint or ManagerAlert.ForecastAboveThreshold => Color.Warning,
         _ => Color.Info,
     };
 

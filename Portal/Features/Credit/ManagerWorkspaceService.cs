@@ -4,6 +4,7 @@ using Portal.Data;
 using Portal.Domain.Complaints;
 using Portal.Domain.Credit;
 using Portal.Domain.Safety;
+using Portal.Domain.Usage;
 using Portal.Features.Accounts;
 using Portal.Features.Demo;
 
@@ -15,6 +16,8 @@ public enum ManagerAlert
     HazardDueSoon,
     HazardOverdue,
     OpenComplaint,
+    /// <summary>The usage refresh job raised a forecast-above-threshold alert for the current billing cycle.</summary>
+    ForecastAboveThreshold,
     UnreadMessage,
 }
 
@@ -53,6 +56,11 @@ public sealed class ManagerWorkspaceService(IDbContextFactory<AppDbContext> dbFa
         var complaints = (await db.Complaints.AsNoTracking()
                 .Where(c => ids.Contains(c.AccountId) && c.Status != ComplaintStatus.Resolved && c.Status != ComplaintStatus.Closed)
                 .Select(c => c.AccountId).ToListAsync(ct)).ToHashSet();
+        // The usage refresh job stores one alert per account, cycle and kind; its dedupe key names the cycle.
+        var cycle = "|" + UsageAlertRules.CycleKeyFor(new DateOnly(today.Year, today.Month, 1)) + "|";
+        var forecasts = (await db.UsageAlerts.AsNoTracking()
+                .Where(u => ids.Contains(u.AccountId) && u.Kind == (int)UsageAlertKind.ForecastAboveThreshold && u.DedupeKey.Contains(cycle))
+                .Select(u => u.AccountId).ToListAsync(ct)).ToHashSet();
         var unread = (await db.ManagerMessages.AsNoTracking().Where(m => ids.Contains(m.AccountId) && m.FromCustomer && m.ReadAtUtc == null)
                 .Select(m => m.AccountId).ToListAsync(ct)).GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count());
 
@@ -64,6 +72,7 @@ public sealed class ManagerWorkspaceService(IDbContextFactory<AppDbContext> dbFa
                 if (hazards.Any(h => h.AccountId == a.Id && h.RectificationDeadline < today)) alerts.Add(ManagerAlert.HazardOverdue);
                 else if (hazards.Any(h => h.AccountId == a.Id)) alerts.Add(ManagerAlert.HazardDueSoon);
                 if (complaints.Contains(a.Id)) alerts.Add(ManagerAlert.OpenComplaint);
+                if (forecasts.Contains(a.Id)) alerts.Add(ManagerAlert.ForecastAboveThreshold);
                 var messages = unread.GetValueOrDefault(a.Id);
                 if (messages > 0) alerts.Add(ManagerAlert.UnreadMessage);
                 return new ManagedAccountRow(a.Id, a.AccountNumber, a.HolderName, a.ContractedCapacityKva, state?.CurrentTier, state?.CurrentScore, alerts, messages);

@@ -30,12 +30,7 @@ public partial class ComplaintQueuesPage
         return new GridData<WorkItem> { Items = rows, TotalItems = total };
     }
 
-    private string QueueName(string code)
-    {
-        if (code.Length == 0) return L["Work.Unrouted"];
-        var s = L["Queue." + code];
-        return s.ResourceNotFound ? code : s.Value;
-    }
+    private string QueueName(string code) => ComplaintUi.QueueName(L, code);
 
     private async Task PickQueue(string? q) { queue = q == queue ? null : q; await Reload(); }
     private async Task OnTracking(string? v) { tracking = v; await Reload(); }
