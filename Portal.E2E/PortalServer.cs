@@ -23,11 +23,12 @@ public sealed class PortalServer : IAsyncLifetime
     public IBrowser Browser { get; private set; } = default!;
 
     public static string RepoRoot { get; } = FindRepoRoot();
+    public static string PortalDll => Path.Combine(RepoRoot, "Portal", "bin", Configuration, "net10.0", "Portal.dll");
     public static string ArtifactsFolder { get; } = Environment.GetEnvironmentVariable("E2E_ARTIFACTS") ?? Path.Combine(RepoRoot, "artifacts", "e2e");
 
     public async Task InitializeAsync()
     {
-        var portalDll = Path.Combine(RepoRoot, "Portal", "bin", Configuration, "net10.0", "Portal.dll");
+        var portalDll = PortalDll;
         if (!File.Exists(portalDll)) throw new InvalidOperationException($"Build the Portal first: {portalDll} is missing.");
         Directory.CreateDirectory(ArtifactsFolder);
 
@@ -120,18 +121,50 @@ public sealed class PortalServerCollection : ICollectionFixture<PortalServer>
     public const string Name = "portal-server";
 }
 
-/// <summary>Writes artifacts/e2e/index.html linking every screenshot, grouped by page.</summary>
+/// <summary>
+/// Writes artifacts/e2e/index.html: one row per page with its four shots (zh-CN and en-US, desktop and phone) side by
+/// side, then every other screenshot, and links to the accessibility reports.
+/// </summary>
 public static class Gallery
 {
+    private static readonly string[] Columns = ["zh-CN-desktop", "zh-CN-phone", "en-US-desktop", "en-US-phone"];
+
     public static void Write(string folder)
     {
         if (!Directory.Exists(folder)) return;
-        var shots = Directory.GetFiles(folder, "*.png").Select(Path.GetFileName).OrderBy(n => n).ToList();
+        var shots = Directory.GetFiles(folder, "*.png").Select(f => Path.GetFileNameWithoutExtension(f)).Order().ToList();
+        var rows = shots.Select(n => (Name: n, Column: Columns.FirstOrDefault(c => n.EndsWith("-" + c))))
+            .Where(x => x.Column is not null)
+            .GroupBy(x => x.Name[..^(x.Column!.Length + 1)])
+            .Where(g => g.Count() > 1)
+            .OrderBy(g => g.Key)
+            .ToList();
+        var inRows = rows.SelectMany(g => g.Select(x => x.Name)).ToHashSet();
         var html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><meta charset=\"utf-8\"><title>PowerMarketing screenshots</title>")
-            .Append("<style>body{font-family:sans-serif}figure{display:inline-block;margin:8px;vertical-align:top}img{max-width:360px;border:1px solid #ccc}</style>")
+            .Append("<style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px;vertical-align:top}")
+            .Append("img{max-width:240px;max-height:420px}td.phone img{max-width:120px}figure{display:inline-block;margin:8px;vertical-align:top}figure img{max-width:360px}</style>")
             .Append("<h1>PowerMarketing screenshots</h1>");
-        foreach (var s in shots)
-            html.Append($"<figure><a href=\"{s}\"><img src=\"{s}\" alt=\"{s}\"></a><figcaption>{s}</figcaption></figure>");
+        var reports = Directory.GetFiles(folder, "axe-*.txt").Select(Path.GetFileName).Order().ToList();
+        if (reports.Count > 0)
+            html.Append("<p>Accessibility reports (every axe finding, any impact): ")
+                .Append(string.Join(" · ", reports.Select(r => $"<a href=\"{r}\">{r}</a>"))).Append("</p>");
+        html.Append($"<h2>Pages in both languages ({rows.Count})</h2><table><tr><th>page</th>");
+        foreach (var c in Columns) html.Append($"<th>{c}</th>");
+        html.Append("</tr>");
+        foreach (var g in rows)
+        {
+            html.Append($"<tr><th>{g.Key}</th>");
+            foreach (var c in Columns)
+            {
+                var n = $"{g.Key}-{c}";
+                html.Append(c.EndsWith("phone") ? "<td class=\"phone\">" : "<td>")
+                    .Append(inRows.Contains(n) ? $"<a href=\"{n}.png\"><img loading=\"lazy\" src=\"{n}.png\" alt=\"{n}\"></a>" : "–").Append("</td>");
+            }
+            html.Append("</tr>");
+        }
+        html.Append("</table><h2>Other screenshots</h2>");
+        foreach (var s in shots.Where(n => !inRows.Contains(n)))
+            html.Append($"<figure><a href=\"{s}.png\"><img loading=\"lazy\" src=\"{s}.png\" alt=\"{s}\"></a><figcaption>{s}</figcaption></figure>");
         File.WriteAllText(Path.Combine(folder, "index.html"), html.Append("</html>").ToString());
     }
 }

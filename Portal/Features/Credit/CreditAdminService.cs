@@ -55,8 +55,19 @@ public sealed class CreditAdminService(IDbContextFactory<AppDbContext> dbFactory
             var draft = latest.ToPolicy().CreateNextDraft(DemoSeeder.Today(clock));
             row = CreditPolicyStore.ToRow(draft, AccountAccessService.UserId(admin) ?? "", clock.GetUtcNow().UtcDateTime);
             db.CreditPolicyVersions.Add(row);
-            await db.SaveChangesAsync(ct);
-            await AuditAsync(admin, "Credit.DraftCreated", $"v{draft.Version}", ct: ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                await AuditAsync(admin, "Credit.DraftCreated", $"v{draft.Version}", ct: ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Another admin opened the page at the same moment and created this version first (unique index):
+                // both work on that one draft.
+                await using var again = await dbFactory.CreateDbContextAsync(ct);
+                row = await again.CreditPolicyVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Status == PolicyStatus.Draft, ct)
+                    ?? throw new InvalidOperationException("The credit policy draft could not be created.");
+            }
         }
         var policy = row.ToPolicy();
         return new DraftView(policy.ToDocument(), row.ConcurrencyStamp, CreditPolicyValidator.Validate(policy));
