@@ -93,17 +93,21 @@ public sealed class PeriodUsage
         var n = period.Days;
         var byDay = new DayReadings?[n];
         var minutes = 0;
+        var mixed = false;
         foreach (var r in readings)
         {
             if (!period.Contains(r.Date)) continue;
-            if (minutes == 0) minutes = r.IntervalMinutes;
-            else if (minutes != r.IntervalMinutes)
-                throw new DomainException("Tariff.MixedIntervalLengths", $"Readings of {minutes} and {r.IntervalMinutes} minutes in one period.");
+            if (minutes != 0 && minutes != r.IntervalMinutes) mixed = true;
+            if (minutes == 0 || r.IntervalMinutes < minutes) minutes = r.IntervalMinutes;
             var i = r.Date.DayNumber - period.Start.DayNumber;
             if (byDay[i] is not null) throw new DomainException("Tariff.DuplicateDay", $"Two sets of readings for {r.Date}.");
             byDay[i] = r;
         }
         if (minutes == 0) minutes = 15;
+        // A meter exchanged mid-period (hourly → 15-minute): the coarser days are split to the finest interval.
+        if (mixed)
+            for (var i = 0; i < n; i++)
+                byDay[i] = byDay[i]?.Refine(minutes);
         var slots = 1440 / minutes;
 
         var sums = new long[slots];

@@ -52,6 +52,37 @@ public sealed class DayReadings
             if (_wh[i] == MissingValue) _quality[i] = ReadingQuality.Missing;
     }
 
+    /// <summary>
+    /// The same day at a finer interval (a meter exchanged from hourly to 15-minute within a billing period). Each
+    /// coarse value is split evenly, the Wh left over going one each to the first parts, so every hour's energy is
+    /// unchanged to the watt-hour; tariff periods start on whole hours, so time-of-use pricing is unchanged too.
+    /// Demand is an average over its interval and is repeated. Missing stays missing.
+    /// </summary>
+    public DayReadings Refine(int intervalMinutes)
+    {
+        if (intervalMinutes == IntervalMinutes) return this;
+        if (intervalMinutes > IntervalMinutes || IntervalMinutes % intervalMinutes != 0)
+            throw new DomainException("Usage.IntervalNotSupported", $"Cannot refine {IntervalMinutes}-minute readings to {intervalMinutes} minutes.");
+        var k = IntervalMinutes / intervalMinutes;
+        var n = _wh.Length * k;
+        var wh = new int[n];
+        var quality = new ReadingQuality[n];
+        var varh = _varh is null ? null : new int[n];
+        var demand = _demandW is null ? null : new int[n];
+        for (var i = 0; i < _wh.Length; i++)
+            for (var j = 0; j < k; j++)
+            {
+                wh[i * k + j] = Split(_wh[i], k, j);
+                quality[i * k + j] = _quality[i];
+                if (varh is not null) varh[i * k + j] = Split(_varh![i], k, j);
+                if (demand is not null) demand[i * k + j] = _demandW![i];
+            }
+        return new DayReadings(Date, intervalMinutes, wh, quality, varh, demand);
+
+        static int Split(int value, int parts, int index) =>
+            value == MissingValue ? MissingValue : value / parts + (index < value % parts ? 1 : 0);
+    }
+
     public DateOnly Date { get; }
     public int IntervalMinutes { get; }
     public int IntervalsPerDay => _wh.Length;

@@ -67,6 +67,7 @@ public static class PageCatalog
         new("/backoffice/complaints", Visitor.Handler),
         new("/backoffice/complaints/{Id:guid}", Visitor.Handler),
         new("/backoffice/hazards", Visitor.Handler),
+        new("/backoffice/violations", Visitor.Handler),
         new("/backoffice/tariffs/switches", Visitor.Handler),
         new("/backoffice/statements", Visitor.Handler),
         // Admin, internal endpoint.
@@ -108,6 +109,7 @@ public static class PageCatalog
         new("/Account/Manage/GenerateRecoveryCodes", Visitor.Household),
         new("/Account/Manage/Passkeys", Visitor.Household),
         new("/Account/Manage/PersonalData", Visitor.Household),
+        new("/Account/Manage/SignOutEverywhere", Visitor.Household),
         new("/Account/Manage/RenamePasskey/{Id}", Visitor.Household),
         new("/Account/Manage/ResetAuthenticator", Visitor.Household),
         new("/Account/Manage/SetPassword", Visitor.Household),

@@ -104,6 +104,15 @@ public class FoundationTests(PortalHost host) : IClassFixture<PortalHost>
     }
 
     [Fact]
+    public void Hsts_lasts_a_year_and_covers_subdomains()
+    {
+        // UseHsts only runs outside Development and never for loopback hosts, so the options are what can be checked here.
+        var hsts = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.HttpsPolicy.HstsOptions>>().Value;
+        Assert.Equal(TimeSpan.FromDays(365), hsts.MaxAge);
+        Assert.True(hsts.IncludeSubDomains);
+    }
+
+    [Fact]
     public async Task Security_headers_are_set_on_pages()
     {
         using var client = host.Client();

@@ -410,4 +410,53 @@ public class CreditWorkflowTests(PortalHost host) : IClassFixture<PortalHost>
         if (expected is { } alert) Assert.Contains(alert, row.Alerts);
         Assert.Equal(expected is null ? 0 : 1, row.Alerts.Count(a => a is ManagerAlert.HazardDueSoon or ManagerAlert.HazardOverdue));
     }
+
+    [Fact]
+    public async Task A_fix_verified_on_time_raises_the_score_when_an_earlier_hazard_was_fixed_late()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        Guid account;
+        await using (var db = await host.Db.CreateDbContextAsync())
+        {
+            // An account with no hazard history, so the on-time rate goes from 0 % (one late fix) to 50 %, across the
+            // seed policy's 50-point band.
+            account = await db.Accounts.Where(a => !db.Hazards.Any(h => h.AccountId == a.Id)).OrderBy(a => a.AccountNumber).Select(a => a.Id).FirstAsync();
+            // An earlier hazard fixed ten days after its deadline: the on-time rectification rate is 0 %.
+            var inspection = Inspection.Record(account, today.AddDays(-60), "test inspector", $"L-{Guid.NewGuid():N}"[..20]);
+            var late = inspection.FindHazard("loose neutral", HazardSeverity.Minor, today.AddDays(-30));
+            late.ReportFixed(today.AddDays(-20), today.AddDays(-20), "fixed late", "late.png");
+            late.Verify("test-staff", today.AddDays(-20));
+            db.Inspections.Add(inspection);
+            db.Hazards.Add(late);
+            await db.SaveChangesAsync();
+        }
+        // A new hazard found at an inspection; the review records it before anything is fixed.
+        var hazard = await host.NewHazardAsync(account);
+        await host.Services.GetRequiredService<CreditReviewJob>().RunAccountAsync(account, CancellationToken.None);
+        var before = await ScoreAsync(account);
+
+        // Reported fixed on time (the customer's side is covered above), then verified by staff.
+        await using (var db = await host.Db.CreateDbContextAsync())
+        {
+            var stored = await db.Hazards.SingleAsync(h => h.Id == hazard.Id);
+            stored.ReportFixed(today, today, "new breaker", "fix.png");
+            await db.SaveChangesAsync();
+        }
+        var staff = await host.UserAsync("handler@demo.local", Roles.ComplaintHandler);
+        Assert.Equal(HazardOutcome.Done, (await Hazards.VerifyAsync(staff, hazard.Id)).Outcome);
+
+        var source = $"hazard:{hazard.Id}:fixed";
+        Assert.True(await host.EventuallyAsync(db => db.CreditPointEvents.AnyAsync(e => e.AccountId == account && e.SourceReference == source)));
+        await using var check = await host.Db.CreateDbContextAsync();
+        var fixLines = await check.CreditPointEvents.Where(e => e.AccountId == account && e.SourceReference == source).ToListAsync();
+        Assert.All(fixLines, l => Assert.Equal(PointEventKind.HazardFixedOnTime, l.Kind));
+        Assert.True(fixLines.Sum(l => l.PointsDelta) > 0, $"an on-time fix should add points, got {fixLines.Sum(l => l.PointsDelta)}");
+        Assert.True(await ScoreAsync(account) > before);
+    }
+
+    private async Task<decimal> ScoreAsync(Guid accountId)
+    {
+        await using var db = await host.Db.CreateDbContextAsync();
+        return await db.CreditStates.Where(s => s.AccountId == accountId).Select(s => s.CurrentScore).SingleAsync();
+    }
 }

@@ -61,6 +61,7 @@ public sealed class MultiInstanceFixture : IAsyncLifetime
                 ["ConnectionStrings:PostgreSql"] = Cluster.ConnectionString(Database, "tests-host"),
                 ["Jobs:RunServer"] = "false",
                 ["Jobs:RegisterRecurring"] = "false",
+                ["RateLimits:ComplaintsPerHour"] = "1000", // 200 complaints from three customers in one go
                 ["Logging:LogLevel:Default"] = "Warning",
             });
             builder.AddPortal();
@@ -82,6 +83,7 @@ public sealed class MultiInstanceFixture : IAsyncLifetime
         ["Security__RequireStaffTwoFactor"] = "false",
         ["RateLimits__AuthPostsPerMinute"] = "1000",
         ["RateLimits__DownloadsPerMinute"] = "1000",
+        ["RateLimits__ComplaintsPerHour"] = "1000",
         ["Jobs__ServerName"] = instance,
         ["Jobs__WorkerCount"] = "2",
         // Short and sliding: a job fetched by a killed instance is visible again after 5 s, a live one keeps it.

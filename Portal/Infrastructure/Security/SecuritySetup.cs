@@ -54,6 +54,13 @@ public static class SecuritySetup
                     $"Configuration key 'Endpoints:TrustedProxies' has an invalid IP address '{p}'."));
         });
 
+        // ASVS V3.4.1: a year, subdomains included (UseHsts runs outside Development only).
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
+
         var limits = config.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
         services.AddRateLimiter(o =>
         {
