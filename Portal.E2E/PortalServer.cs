@@ -47,6 +47,7 @@ public sealed class PortalServer : IAsyncLifetime
         psi.Environment["Database__DemoAccounts"] = "40";
         psi.Environment["Database__DemoMonths"] = "14";
         psi.Environment["Security__RequireStaffTwoFactor"] = "false";
+        psi.Environment["Security__SecureCookies"] = "false";
         psi.Environment["RateLimits__AuthPostsPerMinute"] = "1000";
         psi.Environment["RateLimits__ComplaintsPerHour"] = "1000";
         // Sessions are re-checked every 2 s (production: 60 s) so revocation journeys take seconds.

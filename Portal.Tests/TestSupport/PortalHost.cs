@@ -32,6 +32,7 @@ public class PortalHost : IAsyncLifetime
             ["Endpoints:Public"] = $"http://127.0.0.1:{PublicPort}",
             ["Endpoints:Internal"] = $"http://127.0.0.1:{InternalPort}",
             ["Security:RequireStaffTwoFactor"] = "false",
+            ["Security:SecureCookies"] = "false", // plain http on loopback
             ["Jobs:RegisterRecurring"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             // Feature tests file many complaints as one user; RateLimitTests sets the real budget.

@@ -81,6 +81,7 @@ public sealed class MultiInstanceFixture : IAsyncLifetime
         ["ConnectionStrings__PostgreSql"] = Cluster.ConnectionString(Database, "portal-" + instance),
         ["Database__SeedDemoData"] = "false",
         ["Security__RequireStaffTwoFactor"] = "false",
+        ["Security__SecureCookies"] = "false",
         ["RateLimits__AuthPostsPerMinute"] = "1000",
         ["RateLimits__DownloadsPerMinute"] = "1000",
         ["RateLimits__ComplaintsPerHour"] = "1000",

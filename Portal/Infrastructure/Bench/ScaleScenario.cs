@@ -80,6 +80,7 @@ public sealed partial class ScaleScenario(ScaleOptions o)
             ["Endpoints:Public"] = $"http://127.0.0.1:{FreePort()}",
             ["Endpoints:Internal"] = $"http://127.0.0.1:{FreePort()}",
             ["Security:RequireStaffTwoFactor"] = "false",
+            ["Security:SecureCookies"] = "false", // plain http on loopback
             ["Jobs:RunServer"] = "true",
             ["Jobs:RegisterRecurring"] = "false",
             ["RateLimits:AuthPostsPerMinute"] = "100000",

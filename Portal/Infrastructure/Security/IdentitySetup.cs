@@ -14,6 +14,13 @@ public sealed class SecurityOptions
     /// <summary>Staff roles must sign in with TOTP two-factor before reaching the back office.</summary>
     public bool RequireStaffTwoFactor { get; set; } = true;
 
+    /// <summary>
+    /// The sign-in and antiforgery cookies are always <c>Secure</c> and the sign-in cookie carries the
+    /// <c>__Host-</c> prefix (ASVS V3.3.1/V3.3.3). Only plain-http loopback set-ups (Development, tests, the bench)
+    /// turn it off; behind a TLS-terminating proxy leave it on.
+    /// </summary>
+    public bool SecureCookies { get; set; } = true;
+
     /// <summary>Sign-out after this much inactivity (sliding).</summary>
     public int IdleTimeoutMinutes { get; set; } = 30;
 
@@ -70,12 +77,15 @@ public static class IdentitySetup
             })
             .AddIdentityCookies();
 
+        services.AddAntiforgery(o =>
+            o.Cookie.SecurePolicy = security.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = "pm.auth";
+            o.Cookie.Name = security.SecureCookies ? "__Host-pm.auth" : "pm.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SecurePolicy = security.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromMinutes(security.IdleTimeoutMinutes);
             o.SlidingExpiration = true;
             o.LoginPath = "/Account/Login";
