@@ -147,7 +147,7 @@ public static class Forecaster
         var n = 0;
         for (var k = 0; k < WeekdayWindowDays; k++)
             if (series.TryGet(origin - k, out var v)) recent[n++] = v;
-        var spikeCap = n == 0 ? 0 : SpikeCapOverMedian * MedianInPlace(recent[..n]);
+        var spikeCap = n == 0 ? 0 : SpikeCap(recent[..n]);
 
         Span<double> sums = stackalloc double[7];
         Span<int> counts = stackalloc int[7];
@@ -182,9 +182,9 @@ public static class Forecaster
             ages[m++] = k;
         }
         if (m == 0) return new Model(mean, factor); // no recent data: fall back to the older mean (0 when none)
-        Span<double> sorted = stackalloc double[m];
-        values[..m].CopyTo(sorted);
-        var cap = SpikeCapOverMedian * MedianInPlace(sorted);
+        Span<double> scratch = stackalloc double[m];
+        values[..m].CopyTo(scratch);
+        var cap = SpikeCap(scratch);
         double wsum = 0, vsum = 0;
         for (var i = 0; i < m; i++)
         {
@@ -285,11 +285,21 @@ public static class Forecaster
         return new BandRatios(Quantile(ratios, 0.10), Quantile(ratios, 0.90), ForecastBandSource.OwnHistory);
     }
 
-    /// <summary>The upper median (the element at Length / 2 once sorted); sorts <paramref name="values"/> in place.</summary>
-    private static double MedianInPlace(Span<double> values)
+    /// <summary>
+    /// The cap for single days, <see cref="SpikeCapOverMedian"/> × the upper median (the element at Length / 2 once
+    /// sorted), or +∞ when that cap would not cut any of the values, which is the usual case: then min(v, cap) = v for
+    /// every value and the median need not be found. The cap is below the maximum exactly when more than half the values
+    /// x have 3x &lt; max (3x grows with x, so the median is one of them). May reorder <paramref name="values"/>.
+    /// </summary>
+    public static double SpikeCap(Span<double> values)
     {
+        var max = double.MinValue;
+        foreach (var v in values) max = Math.Max(max, v);
+        var below = 0;
+        foreach (var v in values) if (SpikeCapOverMedian * v < max) below++;
+        if (below <= values.Length / 2) return double.PositiveInfinity;
         values.Sort();
-        return values[values.Length / 2];
+        return SpikeCapOverMedian * values[values.Length / 2];
     }
 
     internal static double Quantile(List<double> sorted, double q)
