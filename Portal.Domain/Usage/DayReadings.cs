@@ -177,3 +177,20 @@ public sealed class DayReadings
         new(date, intervalMinutes, Unpack(wh), quality.Select(b => (ReadingQuality)b).ToArray(),
             varh is null ? null : Unpack(varh), demand is null ? null : Unpack(demand));
 }
+
+/// <summary>
+/// A day's figures without its readings: what the forecast, the annual level and the seasonality need. The packed
+/// account-day stores them alongside the readings (TotalWh, MissingCount), so the nightly refresh reads them without
+/// unpacking two years of intervals.
+/// </summary>
+public readonly record struct DayTotal(DateOnly Date, int IntervalsPerDay, int MissingCount, decimal TotalKwh)
+{
+    /// <summary>True when at least one interval has a reading.</summary>
+    public bool HasData => MissingCount < IntervalsPerDay;
+
+    public static DayTotal Of(DayReadings day) => new(day.Date, day.IntervalsPerDay, day.MissingCount, day.TotalKwh);
+
+    /// <summary>From the stored columns: <paramref name="totalWh"/> is the sum of the present intervals, as <see cref="DayReadings.TotalKwh"/> sums them.</summary>
+    public static DayTotal FromStored(DateOnly date, int intervalMinutes, int missingCount, long totalWh) =>
+        new(date, 1440 / intervalMinutes, missingCount, totalWh / 1000m);
+}

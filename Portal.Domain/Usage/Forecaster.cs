@@ -64,6 +64,14 @@ public static class Forecaster
     private const int BacktestStepDays = 3;
     private const int BacktestSpanDays = 366;
 
+    // The level's weights 0.5^(age / half-life) for ages 0..27: the same Math.Pow values the fit used to compute per day.
+    private static readonly double[] LevelWeights = Enumerable.Range(0, LevelWindowDays).Select(k => Math.Pow(0.5, k / LevelHalfLifeDays)).ToArray();
+
+    // Performance (docs/PERFORMANCE.md, "Nightly refresh"): the band's backtest fits ~240 past origins per forecast, so
+    // the hot paths below work on day numbers and array indices (no DateOnly arithmetic), allocate nothing per fit and
+    // share the fits between the two bands' origin grids. Every sum is still taken in the same order over the same
+    // days as the straightforward version, so the results are the same to the last bit.
+
     public static UsageForecast Forecast(ForecastRequest request)
     {
         if (request.CycleEnd < request.CycleStart)
@@ -75,24 +83,27 @@ public static class Forecaster
         if (nextEnd < nextStart) throw new Common.DomainException("Forecast.CycleInverted", "The next cycle ends before it starts.");
 
         var series = Series.From(request.History, request.LastCompleteDay);
-        var origin = request.LastCompleteDay;
+        var origin = request.LastCompleteDay.DayNumber;
+        var cycleStart = request.CycleStart.DayNumber;
+        var cycleEnd = request.CycleEnd.DayNumber;
 
         double toDate = 0;
-        var elapsed = origin.DayNumber - request.CycleStart.DayNumber + 1;
+        var elapsed = origin - cycleStart + 1;
         var model = Fit(series, origin);
         // Days of this cycle that never arrived are filled with the model, so a gap does not read as a saving.
-        for (var d = request.CycleStart; d <= origin; d = d.AddDays(1))
+        for (var d = cycleStart; d <= origin; d++)
             toDate += series.TryGet(d, out var v) ? v : model.Day(d, 1);
 
-        var remaining = request.CycleEnd.DayNumber - origin.DayNumber;
-        var restSeason = SeasonFactor(series, origin, origin.AddDays(1), request.CycleEnd, out var usedRest);
-        var nextSeason = SeasonFactor(series, origin, nextStart, nextEnd, out var usedNext);
+        var remaining = cycleEnd - origin;
+        var restSeason = SeasonFactor(series, origin, origin + 1, cycleEnd, out var usedRest);
+        var nextSeason = SeasonFactor(series, origin, nextStart.DayNumber, nextEnd.DayNumber, out var usedNext);
         var usedLastYear = usedRest || usedNext;
-        var rest = model.Sum(origin.AddDays(1), request.CycleEnd, restSeason);
-        var next = model.Sum(nextStart, nextEnd, nextSeason);
+        var rest = model.Sum(origin + 1, cycleEnd, restSeason);
+        var next = model.Sum(nextStart.DayNumber, nextEnd.DayNumber, nextSeason);
 
-        var restBand = Band(series, origin, 0, remaining);
-        var nextBand = Band(series, origin, remaining, nextEnd.DayNumber - nextStart.DayNumber + 1);
+        var fits = new FitCache(series, origin - BacktestSpanDays, origin);
+        var restBand = Band(fits, origin, 0, remaining);
+        var nextBand = Band(fits, origin, remaining, nextEnd.DayNumber - nextStart.DayNumber + 1);
         var source = remaining == 0 ? ForecastBandSource.Exact : restBand.Source;
 
         return new UsageForecast(
@@ -104,40 +115,54 @@ public static class Forecaster
 
     private static double Round(double kwh) => Math.Round(kwh, 1, MidpointRounding.AwayFromZero);
 
-    internal readonly record struct Model(double Level, double[] DayFactor)
-    {
-        public double Day(DateOnly d, double season) => Level * DayFactor[(int)d.DayOfWeek] * season;
+    /// <summary>Day of week of a day number (day 0, 1 January 0001, was a Monday), as <see cref="DateOnly.DayOfWeek"/> gives it.</summary>
+    internal static int DayOfWeekOf(int dayNumber) => (dayNumber + 1) % 7;
 
-        public double Sum(DateOnly from, DateOnly to, double season)
+    [System.Runtime.CompilerServices.InlineArray(7)]
+    internal struct WeekFactors
+    {
+        private double _monday;
+    }
+
+    internal readonly struct Model(double level, WeekFactors dayFactor)
+    {
+        private readonly WeekFactors _dayFactor = dayFactor;
+
+        public double Level { get; } = level;
+
+        public double Day(int dayNumber, double season) => Level * _dayFactor[DayOfWeekOf(dayNumber)] * season;
+
+        public double Sum(int from, int to, double season)
         {
             double s = 0;
-            for (var d = from; d <= to; d = d.AddDays(1)) s += Day(d, season);
+            for (var d = from; d <= to; d++) s += Day(d, season);
             return s;
         }
     }
 
-    /// <summary>Fits the level and day-of-week factors on data up to and including <paramref name="origin"/>.</summary>
-    internal static Model Fit(Series series, DateOnly origin)
+    /// <summary>Fits the level and day-of-week factors on data up to and including day number <paramref name="origin"/>.</summary>
+    internal static Model Fit(Series series, int origin)
     {
         Span<double> recent = stackalloc double[WeekdayWindowDays];
         var n = 0;
         for (var k = 0; k < WeekdayWindowDays; k++)
-            if (series.TryGet(origin.AddDays(-k), out var v)) recent[n++] = v;
-        var spikeCap = n == 0 ? 0 : SpikeCapOverMedian * Median(recent[..n]);
+            if (series.TryGet(origin - k, out var v)) recent[n++] = v;
+        var spikeCap = n == 0 ? 0 : SpikeCap(recent[..n]);
 
-        var sums = new double[7];
-        var counts = new int[7];
+        Span<double> sums = stackalloc double[7];
+        Span<int> counts = stackalloc int[7];
         double all = 0;
         for (var k = 0; k < WeekdayWindowDays; k++)
         {
-            var d = origin.AddDays(-k);
+            var d = origin - k;
             if (!series.TryGet(d, out var v)) continue;
             v = spikeCap > 0 ? Math.Min(v, spikeCap) : v;
-            sums[(int)d.DayOfWeek] += v;
-            counts[(int)d.DayOfWeek]++;
+            var w = DayOfWeekOf(d);
+            sums[w] += v;
+            counts[w]++;
             all += v;
         }
-        var factor = new double[7];
+        var factor = new WeekFactors();
         var mean = n == 0 ? 0 : all / n;
         for (var w = 0; w < 7; w++)
         {
@@ -147,21 +172,23 @@ public static class Forecaster
         }
 
         Span<double> values = stackalloc double[LevelWindowDays];
-        Span<double> ages = stackalloc double[LevelWindowDays];
+        Span<int> ages = stackalloc int[LevelWindowDays];
         var m = 0;
         for (var k = 0; k < LevelWindowDays; k++)
         {
-            var d = origin.AddDays(-k);
+            var d = origin - k;
             if (!series.TryGet(d, out var v)) continue;
-            values[m] = v / factor[(int)d.DayOfWeek];
+            values[m] = v / factor[DayOfWeekOf(d)];
             ages[m++] = k;
         }
         if (m == 0) return new Model(mean, factor); // no recent data: fall back to the older mean (0 when none)
-        var cap = SpikeCapOverMedian * Median(values[..m]);
+        Span<double> scratch = stackalloc double[m];
+        values[..m].CopyTo(scratch);
+        var cap = SpikeCap(scratch);
         double wsum = 0, vsum = 0;
         for (var i = 0; i < m; i++)
         {
-            var w = Math.Pow(0.5, ages[i] / LevelHalfLifeDays);
+            var w = LevelWeights[ages[i]];
             wsum += w;
             vsum += w * (cap > 0 ? Math.Min(values[i], cap) : values[i]);
         }
@@ -172,39 +199,84 @@ public static class Forecaster
     /// Last year's change from the 28 days before the origin to the target window, weighted and clamped.
     /// 1 when last year lacks either side (≥ 80 % of days needed).
     /// </summary>
-    internal static double SeasonFactor(Series series, DateOnly origin, DateOnly from, DateOnly to, out bool used)
+    internal static double SeasonFactor(Series series, int origin, int from, int to, out bool used) =>
+        SeasonFactor(series, LastYearBefore(series, origin), from, to, out used);
+
+    /// <summary>Last year's mean over the 28 days up to the origin's date a year earlier (the season factor's denominator).</summary>
+    private static double? LastYearBefore(Series series, int origin)
+    {
+        var lyOrigin = YearEarlier(origin);
+        return series.Mean(lyOrigin - LevelWindowDays + 1, lyOrigin, 0.8);
+    }
+
+    private static double SeasonFactor(Series series, double? before, int from, int to, out bool used)
     {
         used = false;
-        var lyOrigin = origin.AddYears(-1);
-        var before = series.Mean(lyOrigin.AddDays(-LevelWindowDays + 1), lyOrigin, 0.8);
-        var target = series.Mean(from.AddYears(-1), to.AddYears(-1), 0.8);
-        if (before is not > 0 || target is null) return 1;
+        if (before is not > 0) return 1;
+        var target = series.Mean(YearEarlier(from), YearEarlier(to), 0.8);
+        if (target is null) return 1;
         used = true;
         var ratio = Math.Clamp(target.Value / before.Value, 0.5, 2);
         return Math.Clamp(1 + SeasonWeight * (ratio - 1), 0.6, 1.6);
     }
 
+    /// <summary>The same date a year earlier (29 February maps to 28 February, as <see cref="DateOnly.AddYears"/> does).</summary>
+    private static int YearEarlier(int dayNumber) => DateOnly.FromDayNumber(dayNumber).AddYears(-1).DayNumber;
+
     internal readonly record struct BandRatios(double Low, double High, ForecastBandSource Source);
+
+    /// <summary>
+    /// The fit and last year's pre-origin mean for each past origin, computed once per forecast: both bands backtest
+    /// from origins on the same 3-day steps, which coincide whenever the next cycle's length is a multiple of 3.
+    /// </summary>
+    internal sealed class FitCache(Series series, int earliest, int latest)
+    {
+        private readonly Model[] _fits = new Model[Math.Max(0, latest - earliest + 1)];
+        private readonly double?[] _before = new double?[Math.Max(0, latest - earliest + 1)];
+        private readonly bool[] _done = new bool[Math.Max(0, latest - earliest + 1)];
+
+        public Series Series => series;
+
+        public Model Fit(int origin, out double? lastYearBefore)
+        {
+            var i = origin - earliest;
+            if (i < 0 || i >= _done.Length)
+            {
+                lastYearBefore = LastYearBefore(series, origin);
+                return Forecaster.Fit(series, origin);
+            }
+            if (!_done[i])
+            {
+                _fits[i] = Forecaster.Fit(series, origin);
+                _before[i] = LastYearBefore(series, origin);
+                _done[i] = true;
+            }
+            lastYearBefore = _before[i];
+            return _fits[i];
+        }
+    }
 
     /// <summary>
     /// Empirical 10 %/90 % ratios of actual to forecast for windows of <paramref name="length"/> days starting
     /// <paramref name="offset"/> days after each past origin, using only data before the current origin.
     /// </summary>
-    internal static BandRatios Band(Series series, DateOnly origin, int offset, int length)
+    internal static BandRatios Band(FitCache fits, int origin, int offset, int length)
     {
         if (length <= 0) return new BandRatios(1, 1, ForecastBandSource.Exact);
-        var ratios = new List<double>();
-        var latest = origin.AddDays(-offset - length);
-        var earliest = origin.AddDays(-BacktestSpanDays);
-        for (var o = latest; o >= earliest; o = o.AddDays(-BacktestStepDays))
+        var series = fits.Series;
+        var ratios = new List<double>(BacktestSpanDays / BacktestStepDays + 1);
+        var latest = origin - offset - length;
+        var earliest = origin - BacktestSpanDays;
+        for (var o = latest; o >= earliest; o -= BacktestStepDays)
         {
-            if (!series.Has(o.AddDays(-WeekdayWindowDays / 2))) continue; // need a fitting window behind the origin
-            var actual = series.Sum(o.AddDays(offset + 1), o.AddDays(offset + length));
+            if (!series.Has(o - WeekdayWindowDays / 2)) continue; // need a fitting window behind the origin
+            var from = o + offset + 1;
+            var to = o + offset + length;
+            var actual = series.Sum(from, to);
             if (actual is null) continue;
-            var from = o.AddDays(offset + 1);
-            var to = o.AddDays(offset + length);
-            var season = SeasonFactor(series, o, from, to, out _);
-            var forecast = Fit(series, o).Sum(from, to, season);
+            var model = fits.Fit(o, out var before);
+            var season = SeasonFactor(series, before, from, to, out _);
+            var forecast = model.Sum(from, to, season);
             if (forecast <= 0) continue;
             ratios.Add(actual.Value / forecast);
         }
@@ -213,12 +285,21 @@ public static class Forecaster
         return new BandRatios(Quantile(ratios, 0.10), Quantile(ratios, 0.90), ForecastBandSource.OwnHistory);
     }
 
-    private static double Median(ReadOnlySpan<double> values)
+    /// <summary>
+    /// The cap for single days, <see cref="SpikeCapOverMedian"/> × the upper median (the element at Length / 2 once
+    /// sorted), or +∞ when that cap would not cut any of the values, which is the usual case: then min(v, cap) = v for
+    /// every value and the median need not be found. The cap is below the maximum exactly when more than half the values
+    /// x have 3x &lt; max (3x grows with x, so the median is one of them). May reorder <paramref name="values"/>.
+    /// </summary>
+    public static double SpikeCap(Span<double> values)
     {
-        Span<double> copy = stackalloc double[values.Length];
-        values.CopyTo(copy);
-        copy.Sort();
-        return copy[copy.Length / 2];
+        var max = double.MinValue;
+        foreach (var v in values) max = Math.Max(max, v);
+        var below = 0;
+        foreach (var v in values) if (SpikeCapOverMedian * v < max) below++;
+        if (below <= values.Length / 2) return double.PositiveInfinity;
+        values.Sort();
+        return SpikeCapOverMedian * values[values.Length / 2];
     }
 
     internal static double Quantile(List<double> sorted, double q)
@@ -240,31 +321,33 @@ public static class Forecaster
         public static Series From(IReadOnlyList<DailyKwh> history, DateOnly origin)
         {
             if (history.Count == 0) return new Series([], origin.DayNumber);
-            var first = history.Min(h => h.Date.DayNumber);
+            var first = int.MaxValue;
+            for (var i = 0; i < history.Count; i++) first = Math.Min(first, history[i].Date.DayNumber);
             var values = new double[Math.Max(0, origin.DayNumber - first + 1)];
             Array.Fill(values, double.NaN);
-            foreach (var h in history)
+            for (var j = 0; j < history.Count; j++)
             {
+                var h = history[j];
                 var i = h.Date.DayNumber - first;
                 if (i >= 0 && i < values.Length && h.Kwh >= 0 && double.IsFinite(h.Kwh)) values[i] = h.Kwh;
             }
             return new Series(values, first);
         }
 
-        public bool TryGet(DateOnly d, out double v)
+        public bool TryGet(int dayNumber, out double v)
         {
-            var i = d.DayNumber - _first;
-            v = i >= 0 && i < _values.Length ? _values[i] : double.NaN;
+            var i = (uint)(dayNumber - _first);
+            v = i < (uint)_values.Length ? _values[i] : double.NaN;
             return !double.IsNaN(v);
         }
 
-        public bool Has(DateOnly d) => TryGet(d, out _);
+        public bool Has(int dayNumber) => TryGet(dayNumber, out _);
 
-        /// <summary>Sum over a window, or null unless every day is known.</summary>
-        public double? Sum(DateOnly from, DateOnly to)
+        /// <summary>Sum over a window of day numbers, or null unless every day is known.</summary>
+        public double? Sum(int from, int to)
         {
             double s = 0;
-            for (var d = from; d <= to; d = d.AddDays(1))
+            for (var d = from; d <= to; d++)
             {
                 if (!TryGet(d, out var v)) return null;
                 s += v;
@@ -272,12 +355,12 @@ public static class Forecaster
             return s;
         }
 
-        /// <summary>Mean over a window, or null when fewer than <paramref name="minCoverage"/> of its days are known.</summary>
-        public double? Mean(DateOnly from, DateOnly to, double minCoverage)
+        /// <summary>Mean over a window of day numbers, or null when fewer than <paramref name="minCoverage"/> of its days are known.</summary>
+        public double? Mean(int from, int to, double minCoverage)
         {
             double s = 0;
             int n = 0, total = 0;
-            for (var d = from; d <= to; d = d.AddDays(1), total++)
+            for (var d = from; d <= to; d++, total++)
                 if (TryGet(d, out var v)) { s += v; n++; }
             return total == 0 || n < minCoverage * total ? null : s / n;
         }

@@ -24,10 +24,11 @@ public sealed record LoadShape(IReadOnlyList<double> Weekday, IReadOnlyList<doub
     /// </summary>
     public const double RatioWeight = 0.15;
 
-    public static LoadShape From(IReadOnlyList<DayReadings> days)
+    public static LoadShape From(IReadOnlyList<DayReadings> days) => From(UsageInsights.AverageProfiles(days), UsageInsights.Seasonality(days));
+
+    /// <summary>The shape from the hourly profiles and seasonality of the same days (see <see cref="ProfileAccumulator"/>).</summary>
+    public static LoadShape From(DailyProfiles profiles, Seasonality season)
     {
-        var profiles = UsageInsights.AverageProfiles(days);
-        var season = UsageInsights.Seasonality(days);
         var weekdaySum = profiles.WeekdayKw.Sum();
         var weekendSum = profiles.WeekendKw.Sum();
         return new LoadShape(Normalize(profiles.WeekdayKw), Normalize(weekendSum > 0 ? profiles.WeekendKw : profiles.WeekdayKw),

@@ -102,7 +102,10 @@ public static class UsageInsights
     /// Average daily kWh of winter and summer days over shoulder days (Mar–May, Sep–Nov). Only days with no missing
     /// intervals count, so a half-empty day does not drag a season down.
     /// </summary>
-    public static Seasonality Seasonality(IEnumerable<DayReadings> days)
+    public static Seasonality Seasonality(IEnumerable<DayReadings> days) => Seasonality(days.Select(DayTotal.Of));
+
+    /// <summary>The same figures from day totals alone (the nightly refresh reads no readings for them).</summary>
+    public static Seasonality Seasonality(IEnumerable<DayTotal> days)
     {
         double winter = 0, summer = 0, shoulder = 0;
         int nw = 0, ns = 0, nh = 0;
@@ -152,24 +155,9 @@ public static class UsageInsights
     /// <summary>Average kW for each hour of the day, weekdays vs Saturday/Sunday. Missing intervals are skipped, not zeroed.</summary>
     public static DailyProfiles AverageProfiles(IEnumerable<DayReadings> days)
     {
-        var sums = new double[2, 24];
-        var counts = new int[2, 24];
-        int weekdays = 0, weekends = 0;
-        foreach (var d in days)
-        {
-            var w = d.Date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 1 : 0;
-            if (w == 1) weekends++; else weekdays++;
-            for (var i = 0; i < d.IntervalsPerDay; i++)
-            {
-                if (d.WattHours[i] < 0) continue;
-                var hour = i * d.IntervalMinutes / 60;
-                // Average power = energy / duration; a 15-minute interval's Wh × 4 is its kW × 1000.
-                sums[w, hour] += d.WattHours[i] / 1000.0 * 60 / d.IntervalMinutes;
-                counts[w, hour]++;
-            }
-        }
-        double[] Row(int w) => Enumerable.Range(0, 24).Select(h => counts[w, h] == 0 ? 0 : sums[w, h] / counts[w, h]).ToArray();
-        return new DailyProfiles(Row(0), Row(1), weekdays, weekends);
+        var profiles = new ProfileAccumulator();
+        foreach (var d in days) profiles.Add(d.Date, d.IntervalMinutes, d.WattHours);
+        return profiles.ToProfiles();
     }
 
     public static IReadOnlyList<LoadPoint> LoadCurve(DayReadings day)
@@ -203,5 +191,61 @@ public static class UsageInsights
         }
         return new DataFreshness(latest, latest is null ? null : today.DayNumber - DateOnly.FromDateTime(latest.Value).DayNumber,
             intervals == 0 ? 0 : estimated / (double)intervals, intervals == 0 ? 0 : missing / (double)intervals);
+    }
+}
+
+/// <summary>
+/// The running sums behind <see cref="UsageInsights.AverageProfiles"/>, fed one day at a time: from readings, or straight
+/// from a packed day (<see cref="DayReadings.Pack"/>) without unpacking it (the nightly refresh's load shape over two years).
+/// </summary>
+public sealed class ProfileAccumulator
+{
+    private readonly double[] _sums = new double[48];
+    private readonly int[] _counts = new int[48];
+    private int _weekdays, _weekends;
+
+    public void Add(DateOnly date, int intervalMinutes, ReadOnlySpan<int> wattHours)
+    {
+        var row = StartDay(date);
+        for (var i = 0; i < wattHours.Length; i++) AddInterval(row, i, intervalMinutes, wattHours[i]);
+    }
+
+    /// <summary>Adds a packed day (little-endian int32 Wh per interval); checked like <see cref="DayReadings"/> checks it.</summary>
+    public void AddPacked(DateOnly date, int intervalMinutes, ReadOnlySpan<byte> packedWattHours)
+    {
+        if (intervalMinutes is not (15 or 30 or 60))
+            throw new Common.DomainException("Usage.IntervalNotSupported", $"Interval of {intervalMinutes} minutes is not supported (15, 30 or 60).");
+        var n = 1440 / intervalMinutes;
+        if (packedWattHours.Length != n * 4)
+            throw new Common.DomainException("Usage.IntervalCount", $"Expected {n} intervals, got {packedWattHours.Length / 4.0}.");
+        var row = StartDay(date);
+        for (var i = 0; i < n; i++)
+        {
+            var v = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(packedWattHours[(i * 4)..]);
+            if (v < DayReadings.MissingValue) throw new Common.DomainException("Usage.NegativeReading", "Readings cannot be negative.");
+            AddInterval(row, i, intervalMinutes, v);
+        }
+    }
+
+    private int StartDay(DateOnly date)
+    {
+        var weekend = date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+        if (weekend) _weekends++; else _weekdays++;
+        return weekend ? 24 : 0;
+    }
+
+    private void AddInterval(int row, int interval, int intervalMinutes, int wh)
+    {
+        if (wh < 0) return;
+        var hour = interval * intervalMinutes / 60;
+        // Average power = energy / duration; a 15-minute interval's Wh × 4 is its kW × 1000.
+        _sums[row + hour] += wh / 1000.0 * 60 / intervalMinutes;
+        _counts[row + hour]++;
+    }
+
+    public DailyProfiles ToProfiles()
+    {
+        double[] Row(int row) => Enumerable.Range(0, 24).Select(h => _counts[row + h] == 0 ? 0 : _sums[row + h] / _counts[row + h]).ToArray();
+        return new DailyProfiles(Row(0), Row(24), _weekdays, _weekends);
     }
 }

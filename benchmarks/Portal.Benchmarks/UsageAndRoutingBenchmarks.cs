@@ -17,6 +17,7 @@ public class UsageAndRoutingBenchmarks
     private static readonly DateOnly Start = new(2024, 11, 1);
     private List<DayReadings> _twoYears = [];
     private List<DailyKwh> _daily = [];
+    private List<(DateOnly Date, byte[] Packed, DayTotal Total)> _packed = [];
     private readonly RoutingRules _rules = RoutingRules.SeedDefault();
     private readonly WorkingCalendar _calendar = new(ChinaPublicHolidays.Seed());
 
@@ -31,6 +32,7 @@ public class UsageAndRoutingBenchmarks
             return new DayReadings(Start.AddDays(d), 15, wh);
         }).ToList();
         _daily = _twoYears.Select(d => new DailyKwh(d.Date, (double)d.TotalKwh)).ToList();
+        _packed = _twoYears.Select(d => (d.Date, DayReadings.Pack(d.WattHours), DayTotal.Of(d))).ToList();
     }
 
     /// <summary>The refresh's and the page's forecast: the cycle, next month and the 80 % band from its own backtest.</summary>
@@ -52,6 +54,30 @@ public class UsageAndRoutingBenchmarks
 
     [Benchmark]
     public object LoadShapeOfTwoYears() => LoadShape.From(_twoYears);
+
+    /// <summary>
+    /// One account's CPU work in the nightly refresh once its rows are read (docs/PERFORMANCE.md, "Nightly refresh"):
+    /// two years of packed days summed into the hourly profiles, the totals into the forecast with its backtest, and
+    /// the load shape. The bill estimate (tariff engine) and the database are measured by `bench scale`.
+    /// </summary>
+    [Benchmark]
+    public double RefreshOneAccount()
+    {
+        var profiles = new ProfileAccumulator();
+        var totals = new List<DayTotal>(_packed.Count);
+        var history = new List<DailyKwh>(_packed.Count);
+        foreach (var (date, packed, total) in _packed)
+        {
+            profiles.AddPacked(date, 15, packed);
+            totals.Add(total);
+            if (total.HasData) history.Add(new DailyKwh(date, (double)total.TotalKwh));
+        }
+        var origin = totals[^1].Date;
+        var cycle = new DateOnly(origin.Year, origin.Month, 1);
+        var forecast = Forecaster.Forecast(new ForecastRequest(cycle, cycle.AddMonths(1).AddDays(-1), origin, history));
+        var shape = LoadShape.From(profiles.ToProfiles(), UsageInsights.Seasonality(totals));
+        return forecast.Cycle.High + shape.WinterRatio;
+    }
 
     [Benchmark]
     public object RouteOneComplaint() => RoutingEngine.Route(_rules,

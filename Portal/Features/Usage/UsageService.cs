@@ -175,7 +175,10 @@ public sealed class UsageService(IDbContextFactory<AppDbContext> dbFactory, Acco
             .Select(g => new DemandMonth(g.Key, g.Max(d => d.MaxDemandKw)))
             .ToArray();
 
-    internal static TierStatus? TierNow(TariffPackage package, DateOnly today, IReadOnlyList<DayReadings> days)
+    internal static TierStatus? TierNow(TariffPackage package, DateOnly today, IReadOnlyList<DayReadings> days) =>
+        TierNow(package, today, days.Select(DayTotal.Of).ToList());
+
+    internal static TierStatus? TierNow(TariffPackage package, DateOnly today, IReadOnlyList<DayTotal> days)
     {
         if (package.Energy.Tiers is not { } tiers) return null;
         var start = TariffLens.TierCycleStart(tiers, today);
@@ -211,17 +214,30 @@ public sealed class UsageService(IDbContextFactory<AppDbContext> dbFactory, Acco
         latest < cycleStart.AddDays(-1) ? cycleStart.AddDays(-1) : latest > cycleEnd ? cycleEnd : latest;
 
     /// <summary>This calendar month's forecast (bills run by calendar month) and its bill through the bill engine.</summary>
-    internal static ForecastView? Forecast(CompiledTariff tariff, AccountProfile profile, decimal? declaredDemandKw, IReadOnlyList<DayReadings> days, DateOnly today)
+    internal static ForecastView? Forecast(CompiledTariff tariff, AccountProfile profile, decimal? declaredDemandKw, IReadOnlyList<DayReadings> days, DateOnly today) =>
+        Forecast(tariff, profile, declaredDemandKw, days.Select(DayTotal.Of).ToList(), days, today);
+
+    /// <summary>First day whose readings <see cref="Forecast(CompiledTariff, AccountProfile, decimal?, IReadOnlyList{DayTotal}, IReadOnlyList{DayReadings}, DateOnly)"/> needs: the cycle's and the 28 days before its origin.</summary>
+    internal static DateOnly ForecastReadingsFrom(DateOnly today) => Cycle(today).Start.AddDays(-28);
+
+    /// <summary>
+    /// The same forecast from the days' totals (every day, ascending) and the readings of the recent days only (at
+    /// least those from <see cref="ForecastReadingsFrom"/>): the bill estimate prices this cycle's intervals and
+    /// shapes the rest like the last 28 days; everything else needs totals. The nightly refresh reads no more.
+    /// </summary>
+    internal static ForecastView? Forecast(CompiledTariff tariff, AccountProfile profile, decimal? declaredDemandKw,
+        IReadOnlyList<DayTotal> days, IReadOnlyList<DayReadings> recent, DateOnly today)
     {
         if (days.Count == 0) return null;
         var (cycleStart, cycleEnd) = Cycle(today);
         var origin = Origin(cycleStart, cycleEnd, days[^1].Date);
-        var history = days.Where(d => d.MissingCount < d.IntervalsPerDay && d.Date <= origin)
-            .Select(d => new DailyKwh(d.Date, (double)d.TotalKwh)).ToList();
+        var history = new List<DailyKwh>(days.Count);
+        foreach (var d in days)
+            if (d.HasData && d.Date <= origin) history.Add(new DailyKwh(d.Date, (double)d.TotalKwh));
         var forecast = Forecaster.Forecast(new ForecastRequest(cycleStart, cycleEnd, origin, history));
 
-        var actual = days.Where(d => d.Date >= cycleStart && d.Date <= origin).ToList();
-        var shape = days.Where(d => d.Date > origin.AddDays(-28) && d.Date <= origin).ToList();
+        var actual = recent.Where(d => d.Date >= cycleStart && d.Date <= origin).ToList();
+        var shape = recent.Where(d => d.Date > origin.AddDays(-28) && d.Date <= origin).ToList();
         var tierBefore = 0m;
         if (tariff.Package.Energy.Tiers is { } tiers)
         {
