@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
@@ -22,8 +23,12 @@ public sealed record IssueRunState(string Period, bool Finished, int Bills, int 
     }
 }
 
-/// <summary>What one batch came to: issued, already there (or the bill is gone), failed.</summary>
-public sealed record IssueBatchSummary(int Issued, int Skipped, int Failed);
+/// <summary>What one batch came to: issued, already there (or the bill is gone), failed; and where its time went.</summary>
+public sealed record IssueBatchSummary(int Issued, int Skipped, int Failed)
+{
+    /// <summary>Wall time loading the inputs (database), drawing the PDFs (CPU, on every core) and writing them.</summary>
+    public (TimeSpan Load, TimeSpan Draw, TimeSpan Write) Phases { get; init; }
+}
 
 /// <summary>
 /// Issues the month's statements after the billing run: one per bill of the period that has none yet.
@@ -90,6 +95,7 @@ public sealed class IssueStatementsJob(IDbContextFactory<AppDbContext> dbFactory
             todo = billIds.Except(issued).ToList();
         }
         StatementSources sources;
+        var clockStart = Stopwatch.GetTimestamp();
         try
         {
             sources = await issuer.LoadAsync(todo, ct);
@@ -101,6 +107,7 @@ public sealed class IssueStatementsJob(IDbContextFactory<AppDbContext> dbFactory
             return await OneByOneAsync(billIds.Count - todo.Count, todo, ct);
         }
 
+        var loaded = Stopwatch.GetTimestamp();
         var found = todo.Where(sources.Has).ToList();
         var records = new StatementRecord?[found.Count];
         var failures = new Exception?[found.Count];
@@ -120,13 +127,17 @@ public sealed class IssueStatementsJob(IDbContextFactory<AppDbContext> dbFactory
         for (var i = 0; i < found.Count; i++)
             if (failures[i] is { } e) Failed(found[i], e, ref failed);
 
+        var drawnAt = Stopwatch.GetTimestamp();
         var drawn = records.OfType<StatementRecord>().ToList();
         var stored = drawn.Count == 0 ? [] : await issuer.StoreAsync(drawn, ct);
         var issuedNow = 0;
         for (var i = 0; i < stored.Count; i++)
             if (stored[i].Error is { } e) Failed(drawn[i].BillId, e, ref failed);
             else if (stored[i].Outcome == IssueOutcome.Issued) issuedNow++;
-        return new IssueBatchSummary(issuedNow, billIds.Count - issuedNow - failed, failed);
+        return new IssueBatchSummary(issuedNow, billIds.Count - issuedNow - failed, failed)
+        {
+            Phases = (Stopwatch.GetElapsedTime(clockStart, loaded), Stopwatch.GetElapsedTime(loaded, drawnAt), Stopwatch.GetElapsedTime(drawnAt)),
+        };
     }
 
     private async Task<IssueBatchSummary> OneByOneAsync(int skipped, List<Guid> bills, CancellationToken ct)
