@@ -39,14 +39,30 @@ public sealed class CreditComplaintTiers(ICreditTierLookup tiers) : IComplaintCr
 /// <summary>The statement prints the tier, the score and the tier's privileges as the policy in force defines them.</summary>
 public sealed class CreditStatementInfo(IDbContextFactory<AppDbContext> dbFactory) : IStatementCreditInfo
 {
-    public async Task<StatementCredit?> ForAccountAsync(Guid accountId, DateOnly asOf, CancellationToken ct)
+    public async Task<StatementCredit?> ForAccountAsync(Guid accountId, DateOnly asOf, CancellationToken ct) =>
+        (await ForAccountsAsync([(accountId, asOf)], ct))[(accountId, asOf)];
+
+    /// <summary>A batch of statements: one query for the accounts' states and one per distinct issue day for the policy in force.</summary>
+    public async Task<IReadOnlyDictionary<(Guid AccountId, DateOnly AsOf), StatementCredit?>> ForAccountsAsync(
+        IReadOnlyCollection<(Guid AccountId, DateOnly AsOf)> keys, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var state = await db.CreditStates.AsNoTracking().Where(s => s.AccountId == accountId)
-            .Select(s => new { s.CurrentTier, s.CurrentScore }).FirstOrDefaultAsync(ct);
-        if (state is null) return null;
-        var policy = await CreditPolicyStore.InForceAsync(db, asOf, ct);
-        var privileges = policy?.PrivilegesOf(state.CurrentTier).Select(p => $"PrivilegeKind.{p.Kind}").ToList() ?? [];
-        return new StatementCredit(state.CurrentTier.ToString(), state.CurrentScore, privileges);
+        var ids = keys.Select(k => k.AccountId).Distinct().ToList();
+        var states = await db.CreditStates.AsNoTracking().Where(s => ids.Contains(s.AccountId))
+            .Select(s => new { s.AccountId, s.CurrentTier, s.CurrentScore }).ToDictionaryAsync(s => s.AccountId, ct);
+        var policies = new Dictionary<DateOnly, Domain.Credit.CreditPolicy?>();
+        var result = new Dictionary<(Guid, DateOnly), StatementCredit?>();
+        foreach (var key in keys.Distinct())
+        {
+            if (!states.TryGetValue(key.AccountId, out var state))
+            {
+                result[key] = null;
+                continue;
+            }
+            if (!policies.TryGetValue(key.AsOf, out var policy)) policies[key.AsOf] = policy = await CreditPolicyStore.InForceAsync(db, key.AsOf, ct);
+            var privileges = policy?.PrivilegesOf(state.CurrentTier).Select(p => $"PrivilegeKind.{p.Kind}").ToList() ?? [];
+            result[key] = new StatementCredit(state.CurrentTier.ToString(), state.CurrentScore, privileges);
+        }
+        return result;
     }
 }

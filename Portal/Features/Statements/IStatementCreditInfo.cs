@@ -9,6 +9,15 @@ namespace Portal.Features.Statements;
 public interface IStatementCreditInfo
 {
     Task<StatementCredit?> ForAccountAsync(Guid accountId, DateOnly asOf, CancellationToken ct);
+
+    /// <summary>For a batch of statements; an implementation that can answer in one query overrides this one-by-one default.</summary>
+    async Task<IReadOnlyDictionary<(Guid AccountId, DateOnly AsOf), StatementCredit?>> ForAccountsAsync(IReadOnlyCollection<(Guid AccountId, DateOnly AsOf)> keys,
+        CancellationToken ct)
+    {
+        var result = new Dictionary<(Guid, DateOnly), StatementCredit?>();
+        foreach (var key in keys.Distinct()) result[key] = await ForAccountAsync(key.AccountId, key.AsOf, ct);
+        return result;
+    }
 }
 
 public sealed class NoStatementCreditInfo : IStatementCreditInfo

@@ -348,50 +348,125 @@ public sealed partial class ScaleScenario(ScaleOptions o)
 
     // ---- statements --------------------------------------------------------------------------------------------
 
-    /// <summary>Issues the latest period's statements (compose, render, store) one after another, with GC figures every tenth.</summary>
+    /// <summary>
+    /// Issues N statements of the most recent periods through the issuing job's batches on every core, against the same
+    /// job with Parallelism = 1 and the one-bill-at-a-time issuer (both on a share of the bills, issued first and then
+    /// deleted again); the parallel run issues all N with the GC heap sampled every tenth.
+    /// </summary>
     private async Task StatementsAsync(WebApplication app, CancellationToken ct)
     {
         var factory = app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         List<Guid> bills;
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
-            var period = await db.Bills.MaxAsync(b => (DateOnly?)b.PeriodStart, ct);
-            if (period is null)
+            // Enough bills of the most recent periods for the requested count (a period has one bill per billed account).
+            bills = await db.Bills.OrderByDescending(b => b.PeriodStart).ThenBy(b => b.Id).Select(b => b.Id).Take(o.Statements).ToListAsync(ct);
+            if (bills.Count < 2)
             {
-                _report.Note("Statements: skipped, the database has no bills.");
+                _report.Note("Statements: skipped, the database has fewer than two bills.");
                 return;
             }
-            await db.Statements.Where(s => s.PeriodStart >= period.Value.AddMonths(-3)).ExecuteDeleteAsync(ct);
-            // Enough bills of recent periods for the requested count (the latest period has one bill per account).
-            bills = await db.Bills.Where(b => b.PeriodStart >= period.Value.AddMonths(-3)).OrderByDescending(b => b.PeriodStart).ThenBy(b => b.Id)
-                .Select(b => b.Id).Take(o.Statements).ToListAsync(ct);
         }
+        async Task DeleteStatementsAsync(IReadOnlyCollection<Guid> of)
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            foreach (var chunk in of.Chunk(500))
+            {
+                await db.Statements.Where(s => chunk.Contains(s.BillId) && s.SupersedesId != null).ExecuteDeleteAsync(ct);
+                await db.Statements.Where(s => chunk.Contains(s.BillId)).ExecuteDeleteAsync(ct);
+            }
+        }
+        await DeleteStatementsAsync(bills);
+        var batchSize = o.Quick ? 5 : 100;
         var issuer = app.Services.GetRequiredService<StatementIssuer>();
-        await issuer.IssueAsync(bills[0], ct); // warm-up: fonts, JIT
+        // Warm-up (fonts, JIT up to tier 1) through both paths, then issued again by the measured runs.
+        var warmUp = bills.Take(batchSize).ToList();
+        await app.Services.GetRequiredService<IssueStatementsJob>().IssueBatchAsync(warmUp, ct);
+        await DeleteStatementsAsync(warmUp);
+        foreach (var bill in warmUp.Take(20)) await issuer.IssueAsync(bill, ct);
+        await DeleteStatementsAsync(warmUp);
+        await Task.Delay(TimeSpan.FromMilliseconds(200), ct);   // tiered compilation promotes in the background
+        var cpu = Process.GetCurrentProcess();
+
+        // Before: one bill after another through the issuer (about six queries each, one SaveChanges each).
+        var single = bills.Take(Math.Clamp(bills.Count / 10, 2, 200)).ToList();
+        var singleTimes = new List<double>(single.Count);
+        var singleCpu = cpu.TotalProcessorTime;
+        foreach (var bill in single)
+        {
+            var sw = Stopwatch.StartNew();
+            await issuer.IssueAsync(bill, ct);
+            singleTimes.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        cpu.Refresh();
+        var singleCpuMs = (cpu.TotalProcessorTime - singleCpu).TotalMilliseconds / single.Count;
+        await DeleteStatementsAsync(single);
+
+        async Task<(List<double> MsPerStatement, double PerSecond, double CpuMs, int Issued, List<(int Done, long Bytes)> Heap, string Phases)> RunJobAsync(
+            List<Guid> of, int parallelism, bool sampleHeap)
+        {
+            var job = app.Services.GetRequiredService<IssueStatementsJob>();
+            job.Parallelism = parallelism;
+            job.BatchSize = batchSize;
+            var heap = new List<(int, long)>();
+            var perStatement = new List<double>();
+            var (issued, nextSample) = (0, 0);
+            var (load, draw, write) = (TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
+            cpu.Refresh();
+            var cpuBefore = cpu.TotalProcessorTime;
+            var total = Stopwatch.StartNew();
+            foreach (var batch in of.Chunk(batchSize))
+            {
+                var sw = Stopwatch.StartNew();
+                var result = await job.IssueBatchAsync(batch, ct);
+                perStatement.Add(sw.Elapsed.TotalMilliseconds / batch.Length);
+                if (result.Failed > 0 || result.Skipped > 0) _report.Note($"Statements: a batch had {result.Failed} failed and {result.Skipped} skipped bills.");
+                issued += result.Issued;
+                (load, draw, write) = (load + result.Phases.Load, draw + result.Phases.Draw, write + result.Phases.Write);
+                if (sampleHeap && issued >= nextSample)
+                {
+                    heap.Add((issued, GC.GetTotalMemory(false)));
+                    nextSample += Math.Max(1, of.Count / 10);
+                }
+            }
+            var seconds = total.Elapsed.TotalSeconds;
+            cpu.Refresh();
+            var phases = string.Create(CultureInfo.InvariantCulture,
+                $"load {load.TotalMilliseconds / Math.Max(1, issued):F1} + draw {draw.TotalMilliseconds / Math.Max(1, issued):F1} + write {write.TotalMilliseconds / Math.Max(1, issued):F1} ms wall per statement");
+            return (perStatement, issued / seconds, (cpu.TotalProcessorTime - cpuBefore).TotalMilliseconds / Math.Max(1, issued), issued, heap, phases);
+        }
+
+        // Baseline: the same job, batches drawn on one thread.
+        var baselineBills = bills.Take(Math.Clamp(bills.Count / 5, 2, 2_000)).ToList();
+        var sequential = await RunJobAsync(baselineBills, 1, sampleHeap: false);
+        await DeleteStatementsAsync(baselineBills);
+
         GC.Collect();
-        var heap = new List<(int Done, long Bytes)> { (0, GC.GetTotalMemory(true)) };
+        var heapBefore = GC.GetTotalMemory(true);
         var gen0 = GC.CollectionCount(0);
         var gen2 = GC.CollectionCount(2);
         var allocated = GC.GetTotalAllocatedBytes();
-        var times = new List<double>(bills.Count);
-        var total = Stopwatch.StartNew();
-        for (var i = 1; i < bills.Count; i++)
-        {
-            var sw = Stopwatch.StartNew();
-            await issuer.IssueAsync(bills[i], ct);
-            times.Add(sw.Elapsed.TotalMilliseconds);
-            if (i % Math.Max(1, bills.Count / 10) == 0) heap.Add((i, GC.GetTotalMemory(false)));
-        }
-        var elapsed = total.Elapsed.TotalSeconds;
-        var perAlloc = (GC.GetTotalAllocatedBytes() - allocated) / Math.Max(1, times.Count);
-        var after = GC.GetTotalMemory(true);
-        _report.Add(new BenchFigure($"statements issued one after another ({times.Count:N0})", "ms/statement", Median(times), P95(times), times.Count,
-            Target: "≥ 100 statements/s", Notes: string.Create(CultureInfo.InvariantCulture,
-                $"{times.Count / elapsed:F1} statements/s; {perAlloc / 1024:N0} KB allocated each; gen0 {GC.CollectionCount(0) - gen0}, gen2 {GC.CollectionCount(2) - gen2} collections; " +
-                $"heap after a full GC {heap[0].Bytes / 1048576.0:F1} MB before → {after / 1048576.0:F1} MB after")));
-        _report.Note("Statement heap (GC.GetTotalMemory) by statements issued: " +
-                     string.Join(", ", heap.Select(h => string.Create(CultureInfo.InvariantCulture, $"{h.Done}: {h.Bytes / 1048576.0:F1} MB"))) +
-                     string.Create(CultureInfo.InvariantCulture, $", {times.Count}: {after / 1048576.0:F1} MB after a full GC"));
+        var parallel = await RunJobAsync(bills, Environment.ProcessorCount, sampleHeap: true);
+        var perAlloc = (GC.GetTotalAllocatedBytes() - allocated) / Math.Max(1, parallel.Issued);
+        var heapAfter = GC.GetTotalMemory(true);
+        var peak = parallel.Heap.Max(h => h.Bytes);
+
+        _report.Add(new BenchFigure(string.Create(CultureInfo.InvariantCulture,
+                $"statements issued by the job, batches of {batchSize} drawn on {Environment.ProcessorCount} threads ({parallel.Issued:N0})"), "ms/statement",
+            Median(parallel.MsPerStatement), P95(parallel.MsPerStatement), parallel.MsPerStatement.Count,
+            Baseline: string.Create(CultureInfo.InvariantCulture, $"the same job sequential (1 thread), {sequential.Issued:N0} statements"),
+            BaselineMedian: Median(sequential.MsPerStatement), BaselineP95: P95(sequential.MsPerStatement),
+            Target: "≥ 100 statements/s; memory flat", Notes: string.Create(CultureInfo.InvariantCulture,
+                $"per batch; {parallel.PerSecond:F1} statements/s (1 thread: {sequential.PerSecond:F1}/s); CPU {parallel.CpuMs:F1} ms per statement (1 thread: {sequential.CpuMs:F1}); " +
+                $"{parallel.Phases} (1 thread: {sequential.Phases}); " +
+                $"{perAlloc / 1024:N0} KB allocated each; gen0 {GC.CollectionCount(0) - gen0}, gen2 {GC.CollectionCount(2) - gen2} collections; " +
+                $"heap after a full GC {heapBefore / 1048576.0:F1} MB before → {heapAfter / 1048576.0:F1} MB after, at most {peak / 1048576.0:F1} MB sampled")));
+        _report.Add(new BenchFigure($"one statement at a time through StatementIssuer, before ({single.Count:N0})", "ms/statement",
+            Median(singleTimes), P95(singleTimes), singleTimes.Count, Notes: string.Create(CultureInfo.InvariantCulture,
+                $"{single.Count / (singleTimes.Sum() / 1000):F1} statements/s; CPU {singleCpuMs:F1} ms per statement; the path the job took before batching")));
+        _report.Note("Statement heap (GC.GetTotalMemory, no forced GC) by statements issued in the parallel run: " +
+                     string.Join(", ", parallel.Heap.Select(h => string.Create(CultureInfo.InvariantCulture, $"{h.Done:N0}: {h.Bytes / 1048576.0:F1} MB"))) +
+                     string.Create(CultureInfo.InvariantCulture, $"; {parallel.Issued:N0}: {heapAfter / 1048576.0:F1} MB after a full GC (before: {heapBefore / 1048576.0:F1} MB)"));
 
         // Rendering alone on every core (the PDF part of issuing, no database): the ceiling of a parallel issuing job.
         var documents = new List<(Portal.Domain.Statements.StatementDocument Doc, string Culture)>();
