@@ -73,6 +73,9 @@ internal sealed partial class CircuitClient(Uri baseUri, string path, HttpClient
     private readonly object _gate = new();
 
     public int Batches { get; private set; }
+
+    /// <summary>Round trips whose render batch showed the chart's table (data-testid="chart-table"): the event really ran.</summary>
+    public int TablesShown { get; private set; }
     public long BatchBytes { get; private set; }
     public List<string> Errors { get; } = [];
 
@@ -179,7 +182,10 @@ internal sealed partial class CircuitClient(Uri baseUri, string path, HttpClient
             BatchBytes += data.Length;
             waiter = _nextBatch;
             _nextBatch = null;
-            try { ReadToggleHandler(data); }
+            try
+            {
+                if (ReadToggleHandler(data) && waiter is not null && _toggleValue) TablesShown++;
+            }
             catch (ArgumentOutOfRangeException e) { Errors.Add("Unreadable render batch: " + e.Message); }
         }
         waiter?.TrySetResult();
@@ -193,7 +199,7 @@ internal sealed partial class CircuitClient(Uri baseUri, string path, HttpClient
     /// element marked data-testid="table-toggle". After a toggle the switch re-renders with a new handler id (the old one
     /// is listed as disposed): then the first onchange attribute of that batch is the new one.
     /// </summary>
-    private void ReadToggleHandler(byte[] b)
+    private bool ReadToggleHandler(byte[] b)
     {
         int I32(int at) => BinaryPrimitives.ReadInt32LittleEndian(b.AsSpan(at, 4));
         var stringTable = I32(b.Length - 4);
@@ -213,13 +219,14 @@ internal sealed partial class CircuitClient(Uri baseUri, string path, HttpClient
 
         var framesAt = I32(b.Length - 16);
         var count = I32(framesAt);
-        bool afterToggle = false, inElement = false;
+        bool afterToggle = false, inElement = false, table = false;
         string? type = null, testId = null;
         ulong onchange = 0, found = 0, firstOnchange = 0;
         void Finish()
         {
             if (!inElement) return;
             if (testId == "table-toggle") afterToggle = true;
+            if (testId == "chart-table") table = true;
             if (afterToggle && type == "checkbox" && onchange != 0 && found == 0) { found = onchange; afterToggle = false; }
             inElement = false;
         }
@@ -250,6 +257,7 @@ internal sealed partial class CircuitClient(Uri baseUri, string path, HttpClient
         }
         Finish();
         if (_toggleHandler == 0 || disposed) _toggleHandler = found != 0 ? found : disposed ? firstOnchange : _toggleHandler;
+        return table;
     }
 
     public async ValueTask DisposeAsync()

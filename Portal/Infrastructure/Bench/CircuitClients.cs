@@ -15,7 +15,7 @@ public sealed record CircuitClientsOptions(Uri Url, IReadOnlyList<CircuitTarget>
 
 /// <summary>What the clients report on stdout (a line starting with <see cref="CircuitClients.Prefix"/>).</summary>
 public sealed record CircuitClientsResult(string Phase, int Opened, int Failed, List<double> StartMs, List<double> RoundTripsMs,
-    int InteractionErrors, long Batches, long BatchBytes, List<string> Errors, double Seconds);
+    int InteractionErrors, int TablesShown, long Batches, long BatchBytes, List<string> Errors, double Seconds);
 
 /// <summary>
 /// The hidden verb <c>bench circuit-clients</c>: the load generator of <c>bench circuits</c>, in a process of its own so
@@ -56,7 +56,7 @@ public static partial class CircuitClients
             var warmStart = await StartAsync(warm, ct);
             clients.Add(warm);
             await warm.SettleAsync(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(20), ct);
-            Report(output, new CircuitClientsResult("WARM", 1, 0, [warmStart], [], 0, warm.Batches, warm.BatchBytes, warm.Errors, total.Elapsed.TotalSeconds));
+            Report(output, new CircuitClientsResult("WARM", 1, 0, [warmStart], [], 0, 0, warm.Batches, warm.BatchBytes, warm.Errors, total.Elapsed.TotalSeconds));
             await Expect(input, "OPEN");
 
             total.Restart();
@@ -84,7 +84,7 @@ public static partial class CircuitClients
             }
             clients.AddRange(opened);
             await Task.WhenAll(opened.Select(c => c.SettleAsync(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(30), ct)));
-            Report(output, new CircuitClientsResult("READY", opened.Count, o.Count - opened.Count, starts.ToList(), [], 0,
+            Report(output, new CircuitClientsResult("READY", opened.Count, o.Count - opened.Count, starts.ToList(), [], 0, 0,
                 opened.Sum(c => (long)c.Batches), opened.Sum(c => c.BatchBytes), errors.Concat(opened.SelectMany(c => c.Errors)).Take(20).ToList(),
                 total.Elapsed.TotalSeconds));
             await Expect(input, "GO");
@@ -102,7 +102,7 @@ public static partial class CircuitClients
                     catch (TimeoutException) { Interlocked.Increment(ref failed); }
                 }
             }, ct)));
-            Report(output, new CircuitClientsResult("DONE", opened.Count, o.Count - opened.Count, [], trips.ToList(), failed,
+            Report(output, new CircuitClientsResult("DONE", opened.Count, o.Count - opened.Count, [], trips.ToList(), failed, opened.Sum(c => c.TablesShown),
                 opened.Sum(c => (long)c.Batches), opened.Sum(c => c.BatchBytes), opened.SelectMany(c => c.Errors).Take(20).ToList(),
                 total.Elapsed.TotalSeconds));
         }

@@ -135,7 +135,8 @@ public sealed class CircuitScenario(CircuitOptions o)
                 BenchReport.Percentile(trips, 0.5), BenchReport.Percentile(trips, 0.95), trips.Count,
                 Target: "p95 ≤ 100 ms with 500 circuits on 2 cores", Notes: string.Create(CultureInfo.InvariantCulture,
                     $"p99 {BenchReport.Percentile(trips, 0.99):F0} ms, max {(trips.Count > 0 ? trips.Max() : double.NaN):F0} ms; {o.Interactions} per circuit, think time {o.ThinkMinMs}–{o.ThinkMaxMs} ms " +
-                    $"→ {trips.Count / Math.Max(0.001, done.Seconds):F1} interactions/s over {done.Seconds:F0} s; {done.InteractionErrors} without a render batch in 30 s")));
+                    $"→ {trips.Count / Math.Max(0.001, done.Seconds):F1} interactions/s over {done.Seconds:F0} s; {done.InteractionErrors} without a render batch in 30 s; " +
+                    $"{done.TablesShown} of the {done.Opened * ((o.Interactions + 1) / 2)} switches to the table rendered the table")));
             _report.Note(string.Create(CultureInfo.InvariantCulture,
                 $"Clients: a child process (bench circuit-clients) speaking blazorpack over WebSockets; {targets.Select(t => t.Email).Distinct().Count()} demo customers " +
                 $"signed in once each, circuits spread over their {targets.Count} usage pages (Security:MaxCircuitsPerUser raised to {o.Count + 10}). " +
