@@ -39,10 +39,10 @@ public sealed partial class ScaleScenario(ScaleOptions o)
 
     public async Task<int> RunAsync(CancellationToken ct)
     {
-        await using var app = BuildApp();
+        await using var app = BuildApp(o.DataFolder);
         await app.PrepareDatabaseAsync();
         app.UsePortal();
-        await SeedAsync(app, ct);
+        await SeedAsync(app, o.Accounts, o.Months, o.DataFolder, _report.Note, ct);
         await app.StartAsync(ct);
         try
         {
@@ -63,7 +63,8 @@ public sealed partial class ScaleScenario(ScaleOptions o)
         return 0;
     }
 
-    private WebApplication BuildApp()
+    /// <summary>A portal of its own on free loopback ports over the SQLite file in <paramref name="dataFolder"/> (also used by <c>bench circuits</c>).</summary>
+    internal static WebApplication BuildApp(string dataFolder, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -75,7 +76,7 @@ public sealed partial class ScaleScenario(ScaleOptions o)
         {
             ["ConnectionStrings:Sqlite"] = null,
             ["Database:Provider"] = "Sqlite",
-            ["Database:DataFolder"] = o.DataFolder,
+            ["Database:DataFolder"] = dataFolder,
             ["Database:SeedDemoData"] = "false",
             ["Endpoints:Public"] = $"http://127.0.0.1:{FreePort()}",
             ["Endpoints:Internal"] = $"http://127.0.0.1:{FreePort()}",
@@ -87,18 +88,19 @@ public sealed partial class ScaleScenario(ScaleOptions o)
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
         });
+        if (extra is not null) builder.Configuration.AddInMemoryCollection(extra);
         builder.AddPortal();
         return builder.Build();
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var l = new TcpListener(IPAddress.Loopback, 0);
         l.Start();
         return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 
-    private async Task SeedAsync(WebApplication app, CancellationToken ct)
+    internal static async Task SeedAsync(WebApplication app, int accounts, int months, string dataFolder, Action<string> note, CancellationToken ct)
     {
         var factory = app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         await using (var db = await factory.CreateDbContextAsync(ct))
@@ -106,15 +108,15 @@ public sealed partial class ScaleScenario(ScaleOptions o)
             var existing = await db.Accounts.CountAsync(ct);
             if (existing > 0)
             {
-                _report.Note($"Reused the seeded database in {o.DataFolder}: {existing:N0} accounts, " +
+                note($"Reused the seeded database in {dataFolder}: {existing:N0} accounts, " +
                              $"{await db.AccountDays.CountAsync(ct):N0} account-days, {await db.Bills.CountAsync(ct):N0} bills.");
                 return;
             }
         }
         var sw = Stopwatch.StartNew();
         using var scope = app.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(o.Accounts, o.Months, ct);
-        _report.Note($"Seeded {o.Accounts:N0} accounts × {o.Months} months with the demo generator in {sw.Elapsed.TotalSeconds:F0} s.");
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(accounts, months, ct);
+        note($"Seeded {accounts:N0} accounts × {months} months with the demo generator in {sw.Elapsed.TotalSeconds:F0} s.");
     }
 
     private static List<double> Samples(int count, Func<double> sample) => Enumerable.Range(0, count).Select(_ => sample()).ToList();
