@@ -77,7 +77,7 @@ public class PageSweepTests(PortalServer server) : Browsing(server)
             var overflow = await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth");
             if (overflow > 0) failures.Add($"{where} (phone): scrolls sideways by {overflow}px; widest: {await WidestElementAsync(page)}");
             // axe is already in the page: the whole rule set again at this width, plus WCAG 2.2's target-size rule.
-            var phone = await page.EvaluateAsync<Violation[]>(PhoneAxeScript);
+            var phone = System.Text.Json.JsonSerializer.Deserialize<Violation[]>(await page.EvaluateAsync<string>(PhoneAxeScript), Json)!;
             Record(where, "phone", phone, failures, report);
             await ScreenshotAsync(page, $"page-{entry.Slug}-{culture}-phone");
         }
@@ -87,13 +87,15 @@ public class PageSweepTests(PortalServer server) : Browsing(server)
     }
 
     private const string PhoneAxeScript = """
-        async () => (await axe.run(document, { rules: { 'target-size': { enabled: true } }, resultTypes: ['violations'] }))
+        async () => JSON.stringify((await axe.run(document, { rules: { 'target-size': { enabled: true } }, resultTypes: ['violations'] }))
           .violations.map(v => ({
             id: v.id, impact: v.impact, help: v.help, count: v.nodes.length,
             targets: v.nodes.slice(0, 4).map(n => n.target.join(' ')),
             why: v.nodes.length ? [...v.nodes[0].any, ...v.nodes[0].all, ...v.nodes[0].none].map(c => c.message)[0] ?? null : null,
-          }))
+          })))
         """;
+
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
 
     public sealed record Violation(string Id, string? Impact, string Help, int Count, string[] Targets, string? Why)
     {
