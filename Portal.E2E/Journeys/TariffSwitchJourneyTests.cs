@@ -34,6 +34,7 @@ public class TariffSwitchJourneyTests(PortalServer server) : Browsing(server)
         var switches = new SwitchesPage(handler);
         await switches.OpenAsync(Server.InternalUrl);
         await Assertions.Expect(switches.Row(number)).ToHaveCountAsync(1);
+        await switches.AssertDecisionButtonsFitAsync(number);
         await ScreenshotAsync(handler, "tariff-switch-queue-zh-CN-desktop");
         await switches.ApproveAsync(number, "同意，下一计费周期起执行。");
         await ScreenshotAsync(handler, "tariff-switch-approved-zh-CN-desktop");

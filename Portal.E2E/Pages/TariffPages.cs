@@ -52,6 +52,22 @@ public sealed class SwitchesPage(IPage page)
 
     public ILocator Row(string accountNumber) => page.GetByTestId("switch-grid").GetByRole(AriaRole.Row).Filter(new() { HasText = accountNumber });
 
+    /// <summary>The row's Approve and Reject buttons, each checked to lie wholly inside the visible page.</summary>
+    public async Task AssertDecisionButtonsFitAsync(string accountNumber)
+    {
+        var width = page.ViewportSize!.Width;
+        foreach (var (en, zh) in new[] { ("Approve", "批准"), ("Reject", "驳回") })
+        {
+            var button = Row(accountNumber).GetByRole(AriaRole.Button, new() { Name = Text.For(page, en, zh), Exact = true });
+            await Assertions.Expect(button).ToBeVisibleAsync();
+            var box = await button.BoundingBoxAsync();
+            Assert.True(box is not null && box.X >= 0 && box.X + box.Width <= width, $"The {en} button is cut off: {box?.X}+{box?.Width} of {width}px.");
+            // Not hidden under a clipping ancestor either: the middle of the button is the button.
+            Assert.True(await button.EvaluateAsync<bool>("b => { const r = b.getBoundingClientRect(); const e = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2); return !!e && b.contains(e); }"),
+                $"The {en} button is covered or clipped.");
+        }
+    }
+
     public async Task ApproveAsync(string accountNumber, string? note = null)
     {
         await Row(accountNumber).GetByRole(AriaRole.Button, new() { Name = Text.For(page, "Approve", "批准"), Exact = true }).ClickAsync();

@@ -7,16 +7,15 @@ using Portal.E2E.Pages;
 namespace Portal.E2E.Sweep;
 
 /// <summary>
-/// Every page of the app (<see cref="PageCatalog"/>, checked against the route table) in both languages: axe-core finds
-/// no serious or critical violation at desktop width; at phone width (390×844) the page does not scroll sideways and
-/// its touch targets are at least 24×24 CSS px (axe's WCAG 2.2 target-size rule); screenshots of both widths go to
-/// the gallery.
+/// Every page of the app (<see cref="PageCatalog"/>, checked against the route table) in both languages, at desktop
+/// width and at phone width (390×844): axe-core finds no violation of any impact (minor and moderate ones such as
+/// heading-order and empty-table-header included); at phone width the page does not scroll sideways and its touch
+/// targets are at least 24×24 CSS px (axe's WCAG 2.2 target-size rule, off by default, switched on there). Each page is
+/// loaded once per language: the phone pass resizes the loaded page. Screenshots of both widths go to the gallery.
 /// </summary>
 [Collection(PortalServerCollection.Name)]
 public class PageSweepTests(PortalServer server) : Browsing(server)
 {
-    private static readonly string[] Blocking = ["serious", "critical"];
-
     public static TheoryData<Visitor> Visitors()
     {
         var data = new TheoryData<Visitor>();
@@ -77,9 +76,9 @@ public class PageSweepTests(PortalServer server) : Browsing(server)
             await SettleAsync(page, phone: true);
             var overflow = await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth");
             if (overflow > 0) failures.Add($"{where} (phone): scrolls sideways by {overflow}px; widest: {await WidestElementAsync(page)}");
-            // axe is already in the page: run only WCAG 2.2's target-size rule (24×24 CSS px or enough spacing).
-            var targets = await page.EvaluateAsync<Violation[]>(TargetSizeScript);
-            Record(where, "phone", targets, failures, report);
+            // axe is already in the page: the whole rule set again at this width, plus WCAG 2.2's target-size rule.
+            var phone = System.Text.Json.JsonSerializer.Deserialize<Violation[]>(await page.EvaluateAsync<string>(PhoneAxeScript), Json)!;
+            Record(where, "phone", phone, failures, report);
             await ScreenshotAsync(page, $"page-{entry.Slug}-{culture}-phone");
         }
         await page.Context.CloseAsync();
@@ -87,14 +86,16 @@ public class PageSweepTests(PortalServer server) : Browsing(server)
         return failures;
     }
 
-    private const string TargetSizeScript = """
-        async () => (await axe.run(document, { runOnly: { type: 'rule', values: ['target-size'] }, resultTypes: ['violations'] }))
+    private const string PhoneAxeScript = """
+        async () => JSON.stringify((await axe.run(document, { rules: { 'target-size': { enabled: true } }, resultTypes: ['violations'] }))
           .violations.map(v => ({
             id: v.id, impact: v.impact, help: v.help, count: v.nodes.length,
             targets: v.nodes.slice(0, 4).map(n => n.target.join(' ')),
             why: v.nodes.length ? [...v.nodes[0].any, ...v.nodes[0].all, ...v.nodes[0].none].map(c => c.message)[0] ?? null : null,
-          }))
+          })))
         """;
+
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
 
     public sealed record Violation(string Id, string? Impact, string Help, int Count, string[] Targets, string? Why)
     {
@@ -125,7 +126,7 @@ public class PageSweepTests(PortalServer server) : Browsing(server)
         {
             var line = $"{where} ({viewport}): {v.Id} [{v.Impact}] ×{v.Count} {v.Help} → {string.Join(" | ", v.Targets)}" + (v.Why is null ? "" : $" ({v.Why})");
             report.AppendLine(line);
-            if (Blocking.Contains(v.Impact)) failures.Add(line);
+            failures.Add(line);
         }
     }
 

@@ -35,7 +35,7 @@ public class ComplaintComponentTests : PortalBunitContext
     public void A_chart_card_shows_its_figures_as_a_table_when_toggled()
     {
         var cut = Render<ChartCard>(p => p.Add(c => c.Title, "Satisfaction")
-            .Add(c => c.Labels, ["Jan", "Feb"])
+            .Add(c => c.Labels, ["Jan", "Feb"]).Add(c => c.LabelHeader, "Month")
             .Add(c => c.Series, [new ChartCard.Line("Mean score", [4.25, double.NaN])]));
         Assert.Empty(cut.FindAll("[data-testid=chart-table]"));
 
@@ -44,12 +44,15 @@ public class ComplaintComponentTests : PortalBunitContext
         var table = cut.Find("[data-testid=chart-table]");
         Assert.Contains("4.25", table.TextContent);
         Assert.Contains("—", table.TextContent); // a month without ratings is a gap, not a zero
+        // Every header says what its column or row is (axe: empty-table-header), rows are labelled by their month.
+        Assert.Equal(["Month", "Mean score"], table.QuerySelectorAll("thead th").Select(th => th.TextContent.Trim()));
+        Assert.Equal(["Jan", "Feb"], table.QuerySelectorAll("tbody th[scope=row]").Select(th => th.TextContent.Trim()));
     }
 
     [Fact]
     public void A_chart_card_without_data_says_so()
     {
-        var cut = Render<ChartCard>(p => p.Add(c => c.Title, "Trend").Add(c => c.Labels, []).Add(c => c.Series, []));
+        var cut = Render<ChartCard>(p => p.Add(c => c.Title, "Trend").Add(c => c.LabelHeader, "Month").Add(c => c.Labels, []).Add(c => c.Series, []));
         Assert.Contains(L["Analytics.NoData"].Value, cut.Markup);
     }
 }

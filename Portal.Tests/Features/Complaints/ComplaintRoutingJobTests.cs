@@ -46,12 +46,12 @@ public class ComplaintRoutingJobTests(PortalHost host) : IClassFixture<PortalHos
         try
         {
             System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(culture);
-            var text = ComplaintUi.RoutedNote(l, note);
+            var text = ComplaintUi.InternalNote(l, TimelineEntryKind.Routed, note);
             Assert.StartsWith(rule, text);
             Assert.Contains(urgency, text);
             Assert.Equal(metering, ComplaintUi.QueueName(l, "metering"));
             Assert.Equal("new-queue", ComplaintUi.QueueName(l, "new-queue"));
-            Assert.Equal("Rule 'x' → queue 'y'", ComplaintUi.RoutedNote(l, "Rule 'x' → queue 'y'"));
+            Assert.Equal("Rule 'x' → queue 'y'", ComplaintUi.InternalNote(l, TimelineEntryKind.Routed, "Rule 'x' → queue 'y'"));
         }
         finally
         {
@@ -196,6 +196,42 @@ public class ComplaintRoutingJobTests(PortalHost host) : IClassFixture<PortalHos
         await using var db = await host.Db.CreateDbContextAsync();
         var admin = await db.Users.Where(u => u.Email == "admin@demo.local").Select(u => u.Id).FirstAsync();
         Assert.Equal(1, await db.Notifications.CountAsync(n => n.UserId == admin && n.Kind == "ComplaintEscalated" && n.Arguments == escalated.TrackingNumber));
+    }
+
+    [Theory]
+    [InlineData("en-US", "SLA: first contact overdue since {0}", "SLA: not dispatched within 15 min")]
+    [InlineData("zh-CN", "时限：首次联系已于 {0} 超期", "时限：15 分钟内未派单")]
+    public async Task The_sla_watchers_escalation_reason_reads_in_the_back_offices_language(string culture, string contact, string dispatch)
+    {
+        var user = await host.UserAsync("household@demo.local");
+        var userId = AccountAccessService.UserId(user)!;
+        var account = await host.FirstAccountOfAsync("household@demo.local");
+        var job = host.Service<RouteComplaintJob>();
+        var silent = await host.InsertUnroutedAsync(account, userId, Clock.Now.AddDays(-20), "Meter has been blank for three weeks.");
+        var undispatched = await host.InsertUnroutedAsync(account, userId, Clock.Now.AddMinutes(-30), "There is smoke coming from the meter box.");
+        await job.RunAsync(silent, CancellationToken.None);
+        await job.RunAsync(undispatched, CancellationToken.None);
+
+        await host.Service<ComplaintSlaWatchJob>().RunAsync(CancellationToken.None);
+
+        var l = host.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Portal.Resources.SharedResource>>();
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(culture);
+            var s = await host.LoadAsync(silent);
+            var due = s.FirstContactDueAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(string.Format(contact, due), ComplaintUi.InternalNote(l, TimelineEntryKind.Escalated, s.Timeline.Single(t => t.Kind == TimelineEntryKind.Escalated).InternalNote));
+            var d = await host.LoadAsync(undispatched);
+            Assert.Equal(dispatch, ComplaintUi.InternalNote(l, TimelineEntryKind.Escalated, d.Timeline.Single(t => t.Kind == TimelineEntryKind.Escalated).InternalNote));
+            // A handler's own escalation reason is shown as written, even when it looks like a list.
+            Assert.Equal("[urgent] customer called twice", ComplaintUi.InternalNote(l, TimelineEntryKind.Escalated, "[urgent] customer called twice"));
+            Assert.Equal("[]", ComplaintUi.InternalNote(l, TimelineEntryKind.Escalated, "[]"));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
     }
 
     [Fact]

@@ -41,9 +41,14 @@ public static class ComplaintUi
         return text.ResourceNotFound && step.Detail.Length > 0 ? step.Detail : text.Value;
     }
 
-    /// <summary>The routed entry's note: the stored explanation, localized, or the note as written for older entries.</summary>
-    public static string? RoutedNote(IStringLocalizer<SharedResource> l, string? note) =>
-        RoutingExplanation.TryDecode(note) is { } steps ? string.Join("; ", steps.Select(s => Explain(l, s))) : note;
+    /// <summary>
+    /// A timeline entry's internal note in the reader's language: the routing explanation and the SLA watcher's
+    /// escalation reason are stored as codes with arguments; anything else (a handler's words, older entries) as written.
+    /// </summary>
+    public static string? InternalNote(IStringLocalizer<SharedResource> l, TimelineEntryKind kind, string? note) =>
+        kind is TimelineEntryKind.Routed or TimelineEntryKind.Escalated && RoutingExplanation.TryDecode(note) is { Count: > 0 } steps
+            ? string.Join("; ", steps.Select(s => Explain(l, s)))
+            : note;
 
     public static Color StatusColor(ComplaintStatus s) => s switch
     {

@@ -29,9 +29,20 @@ public partial class RoutingRulesPage
     private string benchText = "";
     private RoutingDecision? decision;
 
-    protected override async Task OnInitializedAsync() => await Revert();
+    protected override async Task OnInitializedAsync() => await Load();
 
+    /// <summary>Throws away the edits, after asking when there are any.</summary>
     private async Task Revert()
+    {
+        if (info is not null && json != info.Json)
+        {
+            var yes = await Dialogs.ShowMessageBoxAsync(L["Rules.Revert"], L["Rules.RevertQuestion"].Value, L["Rules.Revert"], cancelText: L["Common.Cancel"]);
+            if (yes != true) return;
+        }
+        await Load();
+    }
+
+    private async Task Load()
     {
         info = await Store.CurrentInfoAsync();
         json = info.Json;
@@ -54,7 +65,7 @@ public partial class RoutingRulesPage
         if (version is null) return;
         await Audit.RecordAsync(new AuditEvent("RoutingRulesSaved", $"routing-rules:v{version}"));
         Snackbar.Add(L["Rules.Saved", version], Severity.Success);
-        await Revert();
+        await Load();
     }
 
     /// <summary>Runs the rules as edited (not yet saved), so the admin can try a change before saving it.</summary>

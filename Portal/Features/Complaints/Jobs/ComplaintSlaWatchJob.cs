@@ -28,10 +28,7 @@ public sealed class ComplaintSlaWatchJob(IDbContextFactory<AppDbContext> dbFacto
         if (overdue.Count == 0) return 0;
         foreach (var c in overdue)
         {
-            var reason = c.IsDispatchOverdue(now) ? "SLA: not dispatched within " + c.DispatchWithinMinutes + " min"
-                : c.IsContactOverdue(now) ? "SLA: first contact overdue since " + c.FirstContactDueAt.ToString("yyyy-MM-dd HH:mm")
-                : "SLA: answer overdue since " + c.AnswerDueAt.ToString("yyyy-MM-dd HH:mm");
-            c.Escalate(null, rules.SupervisorQueue, reason, now);
+            c.Escalate(null, rules.SupervisorQueue, RoutingExplanation.Encode([EscalationReason(c, now)]), now);
         }
         try
         {
@@ -49,4 +46,19 @@ public sealed class ComplaintSlaWatchJob(IDbContextFactory<AppDbContext> dbFacto
                 await notifier.StaffNoticeAsync(s, "ComplaintEscalated", c.TrackingNumber, c.Id, ct);
         return overdue.Count;
     }
+
+    /// <summary>
+    /// Why the watcher escalated, kept as a code with its arguments (like the routing explanation) so the back office
+    /// reads it in its own language. Times are the utility's wall clock.
+    /// </summary>
+    public static RoutingStep EscalationReason(Complaint c, DateTime now)
+    {
+        if (c.IsDispatchOverdue(now))
+            return new("Sla.Escalated.Dispatch", $"SLA: not dispatched within {c.DispatchWithinMinutes} min", RoutingArg.Text(c.DispatchWithinMinutes!));
+        return c.IsContactOverdue(now)
+            ? new("Sla.Escalated.Contact", $"SLA: first contact overdue since {Stamp(c.FirstContactDueAt)}", RoutingArg.Text(Stamp(c.FirstContactDueAt)))
+            : new("Sla.Escalated.Answer", $"SLA: answer overdue since {Stamp(c.AnswerDueAt)}", RoutingArg.Text(Stamp(c.AnswerDueAt)));
+    }
+
+    private static string Stamp(DateTime local) => local.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }
