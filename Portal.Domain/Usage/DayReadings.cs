@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using Portal.Domain.Common;
 
 namespace Portal.Domain.Usage;
@@ -165,6 +166,7 @@ public sealed class DayReadings
     public static int[] Unpack(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length % 4 != 0) throw new DomainException("Usage.CorruptBlob", "Packed readings have a length that is not a multiple of 4.");
+        if (BitConverter.IsLittleEndian) return MemoryMarshal.Cast<byte, int>(bytes).ToArray();   // the stored order: one copy
         var values = new int[bytes.Length / 4];
         for (var i = 0; i < values.Length; i++)
             values[i] = BinaryPrimitives.ReadInt32LittleEndian(bytes[(i * 4)..]);
@@ -174,7 +176,7 @@ public sealed class DayReadings
     public byte[] PackQuality() => _quality.Select(q => (byte)q).ToArray();
 
     public static DayReadings FromPacked(DateOnly date, int intervalMinutes, byte[] wh, byte[] quality, byte[]? varh, byte[]? demand) =>
-        new(date, intervalMinutes, Unpack(wh), quality.Select(b => (ReadingQuality)b).ToArray(),
+        new(date, intervalMinutes, Unpack(wh), MemoryMarshal.Cast<byte, ReadingQuality>(quality).ToArray(),
             varh is null ? null : Unpack(varh), demand is null ? null : Unpack(demand));
 }
 

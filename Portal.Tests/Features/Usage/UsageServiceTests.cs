@@ -193,6 +193,40 @@ public class UsageServiceTests(UsageHost host) : IClassFixture<UsageHost>
     }
 
     [Fact]
+    public async Task Each_account_is_compared_with_its_cohort_without_itself_even_when_the_cohort_is_shared()
+    {
+        // The cohort's figures are read once and shared by every page in it (UsageService.PeerCohortLifetime); each
+        // account must still be left out of its own comparison and see only its own cohort (type, region, band).
+        List<(Guid Id, CustomerType Type, string Region, int Band)> accounts;
+        var month = new DateOnly(Service.Today.Year, Service.Today.Month, 1).AddMonths(-1);
+        await using (var db = await host.Db.CreateDbContextAsync())
+        {
+            var all = await db.Accounts.Select(a => a.Id).ToListAsync();
+            using var scope = host.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<RefreshPredictionsJob>().RefreshAccountsAsync(all, CancellationToken.None);
+        }
+        await using (var db = await host.Db.CreateDbContextAsync())
+            accounts = (await db.UsagePredictions.Join(db.Accounts, p => p.AccountId, a => a.Id, (p, a) => new { a.Id, a.Type, a.Region, p.ConsumptionBand })
+                .ToListAsync()).Select(x => (x.Id, x.Type, x.Region, x.ConsumptionBand)).ToList();
+        Assert.True(accounts.Count >= 2);
+        var compared = 0;
+        foreach (var a in accounts)
+        {
+            var peers = (await Service.BuildDashboardAsync(a.Id, CancellationToken.None))!.Peers;
+            if (peers is null) continue;   // no kWh last month: nothing to compare
+            int expected;
+            await using (var db = await host.Db.CreateDbContextAsync())
+                expected = await db.UsagePredictions.Where(p => p.ConsumptionBand == a.Band && p.AccountId != a.Id)
+                    .Join(db.Accounts.Where(x => x.Type == a.Type && x.Region == a.Region), p => p.AccountId, x => x.Id, (p, x) => p.AccountId)
+                    .Join(db.MonthlyUsage.Where(m => m.Month == month && m.TotalWh > 0), id => id, m => m.AccountId, (id, m) => id)
+                    .CountAsync();
+            Assert.Equal(expected, peers.Result.CohortSize);
+            compared++;
+        }
+        Assert.True(compared >= 2, $"only {compared} account(s) had a peer comparison");
+    }
+
+    [Fact]
     public async Task Invalid_alert_thresholds_are_refused_with_their_reason_and_nothing_is_written()
     {
         var household = await host.CustomerAsync("neighbour@demo.local");

@@ -193,6 +193,12 @@ public sealed class MultiInstanceTests(MultiInstanceFixture f) : IClassFixture<M
         var (code, output) = await PortalProcess.RunVerbAsync(f.Settings("A"), "import-readings", file);
         Assert.True(code == 0, output);
         Assert.Contains("Accepted 96 row(s), rejected 0", output);
+        // The verb runs the roll-up and the prediction refresh, whose slim reader (EF's SQL, a plain data reader) must
+        // read PostgreSQL's uuid/date/bytea columns as well as SQLite's text and blobs.
+        Assert.Contains("Monthly roll-up and predictions refreshed.", output);
+        await using (var db = await f.DbAsync())
+            Assert.True(await db.UsagePredictions.AnyAsync(p => p.AccountId == accountId && p.LastCompleteDay >= day && p.ForecastKwh > 0),
+                "the refresh stored no forecast for the imported account");
 
         var after = await onB.Http.GetStringAsync($"/usage/{accountId}/export.csv?resolution=daily");
         Assert.Contains(expected, after);

@@ -123,11 +123,63 @@ public sealed class ReadingStore(IDbContextFactory<AppDbContext> dbFactory, Time
     public async Task<IReadOnlyList<DayReadings>> ReadDaysAsync(Guid accountId, DateOnly from, DateOnly toExclusive, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.AccountDays.AsNoTracking()
-            .Where(d => d.AccountId == accountId && d.Date >= from && d.Date < toExclusive)
-            .OrderBy(d => d.Date).ToListAsync(ct);
-        return rows.Select(ToDay).ToList();
+        return await ReadDaysAsync(db, accountId, from, toExclusive.AddDays(-1), ct);
+    }
+
+    /// <summary>
+    /// One account's days from <paramref name="from"/> to <paramref name="to"/> (inclusive) in date order, decoded straight
+    /// from the packed columns. EF writes the SQL (<c>CreateDbCommand</c>, so every provider gets its own); the rows are
+    /// read with the plain data reader: EF's materializer (an entity per row, the key and import time parsed from text on
+    /// SQLite) was three quarters of a usage page's time for two years of data.
+    /// </summary>
+    public static async Task<List<DayReadings>> ReadDaysAsync(AppDbContext db, Guid accountId, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var query = db.AccountDays.AsNoTracking().Where(d => d.AccountId == accountId && d.Date >= from && d.Date <= to)
+            .OrderBy(d => d.Date)
+            .Select(d => new { d.Date, d.IntervalMinutes, d.WattHours, d.Quality, d.VarHours, d.DemandWatts });
+        var days = new List<DayReadings>(Math.Max(0, to.DayNumber - from.DayNumber + 1));
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var cmd = query.CreateDbCommand();
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            int dateCol = reader.GetOrdinal(nameof(AccountDayRow.Date)), minutesCol = reader.GetOrdinal(nameof(AccountDayRow.IntervalMinutes)),
+                whCol = reader.GetOrdinal(nameof(AccountDayRow.WattHours)), qualityCol = reader.GetOrdinal(nameof(AccountDayRow.Quality)),
+                varhCol = reader.GetOrdinal(nameof(AccountDayRow.VarHours)), demandCol = reader.GetOrdinal(nameof(AccountDayRow.DemandWatts));
+            while (await reader.ReadAsync(ct))
+                days.Add(DayReadings.FromPacked(ReadDate(reader, dateCol), reader.GetInt32(minutesCol), reader.GetFieldValue<byte[]>(whCol),
+                    reader.GetFieldValue<byte[]>(qualityCol),
+                    reader.IsDBNull(varhCol) ? null : reader.GetFieldValue<byte[]>(varhCol),
+                    reader.IsDBNull(demandCol) ? null : reader.GetFieldValue<byte[]>(demandCol)));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return days;
+    }
+
+    /// <summary>A date column: SQLite's yyyy-MM-dd text read without the general date parser, a date type elsewhere.</summary>
+    internal static DateOnly ReadDate(DbDataReader reader, int column) =>
+        reader.GetFieldType(column) == typeof(string) ? ParseIsoDate(reader.GetString(column)) : reader.GetFieldValue<DateOnly>(column);
+
+    internal static DateOnly ParseIsoDate(string s) =>
+        s.Length == 10 && s[4] == '-' && s[7] == '-'
+            ? new DateOnly(Digits(s, 0, 4), Digits(s, 5, 2), Digits(s, 8, 2))
+            : DateOnly.Parse(s, CultureInfo.InvariantCulture);
+
+    private static int Digits(string s, int start, int count)
+    {
+        var v = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var d = s[i] - '0';
+            if ((uint)d > 9) throw new FormatException($"Not a date: {s}");
+            v = v * 10 + d;
+        }
+        return v;
     }
 
     public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
 }
+

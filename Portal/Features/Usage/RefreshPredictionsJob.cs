@@ -20,6 +20,7 @@ namespace Portal.Features.Usage;
 public sealed class RefreshPredictionsJob(
     IDbContextFactory<AppDbContext> dbFactory,
     TariffCatalog catalog,
+    UsageService usage,
     NotificationService notifications,
     IStringLocalizer<SharedResource> l,
     TimeProvider clock,
@@ -95,6 +96,7 @@ public sealed class RefreshPredictionsJob(
             }
         }
 
+        usage.ForgetPeerCohorts();   // bands and roll-ups may have moved: pages read their cohorts afresh
         await ReportAsync($"{done}/{touched.Count}; alerts {raised}", startedAt, ct);
         log.LogInformation("Usage refresh: {Accounts} account(s), {Alerts} alert(s), model {Model}", done, raised, retrain ? "retrained" : "kept");
     }
@@ -113,6 +115,7 @@ public sealed class RefreshPredictionsJob(
                 ? SegmentModel.FromJson(json) : null;
         foreach (var chunk in accountIds.Chunk(Batch))
             await WriteAsync(await ComputeAsync(chunk, today, ct), model, today, startedAt, ct);
+        usage.ForgetPeerCohorts();
     }
 
     private sealed record AccountInfo(Guid Id, string AccountNumber, CustomerType Type, VoltageLevel Voltage, decimal CapacityKva, string Region, string Package, decimal? DeclaredDemandKw);
@@ -219,7 +222,7 @@ public sealed class RefreshPredictionsJob(
                 currentId = accountId;
                 data[currentId] = current = new AccountDays();
             }
-            var date = textDates ? ParseIsoDate(reader.GetString(dateCol)) : reader.GetFieldValue<DateOnly>(dateCol);
+            var date = textDates ? ReadingStore.ParseIsoDate(reader.GetString(dateCol)) : reader.GetFieldValue<DateOnly>(dateCol);
             var minutes = reader.GetInt32(minutesCol);
             // GetFieldValue<byte[]> copies the value once; GetBytes into a reused buffer costs far more on SQLite (a blob handle per call).
             var wh = reader.GetFieldValue<byte[]>(whCol);
@@ -231,24 +234,6 @@ public sealed class RefreshPredictionsJob(
                     reader.IsDBNull(demandCol) ? null : reader.GetFieldValue<byte[]>(demandCol)));
         }
         return data;
-    }
-
-    /// <summary>SQLite's yyyy-MM-dd text, read without the general date parser (it was a fifth of reading a row).</summary>
-    private static DateOnly ParseIsoDate(string s) =>
-        s.Length == 10 && s[4] == '-' && s[7] == '-'
-            ? new DateOnly(Digits(s, 0, 4), Digits(s, 5, 2), Digits(s, 8, 2))
-            : DateOnly.Parse(s, CultureInfo.InvariantCulture);
-
-    private static int Digits(string s, int start, int count)
-    {
-        var v = 0;
-        for (var i = start; i < start + count; i++)
-        {
-            var d = s[i] - '0';
-            if ((uint)d > 9) throw new FormatException($"Not a date: {s}");
-            v = v * 10 + d;
-        }
-        return v;
     }
 
     /// <summary>Stores the computed predictions of one batch (in order), classifies the shapes and raises the alerts.</summary>

@@ -4,6 +4,7 @@ public static class UsageFeature
 {
     public static IServiceCollection AddUsageFeature(this IServiceCollection services)
     {
+        services.AddMemoryCache();
         services.AddSingleton<ReadingStore>();
         services.AddTransient<UsageRollupJob>();
         services.AddSingleton<UsageService>();

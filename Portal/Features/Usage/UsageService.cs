@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Primitives;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
@@ -57,8 +59,25 @@ public sealed record UsageDashboard(
 /// peer cohort is an aggregate query over the monthly roll-up. Every entry point checks ownership through
 /// <see cref="AccountAccessService"/> and answers null ("not found") for someone else's account.
 /// </summary>
-public sealed class UsageService(IDbContextFactory<AppDbContext> dbFactory, AccountAccessService access, TariffCatalog catalog, TimeProvider clock)
+public sealed class UsageService(IDbContextFactory<AppDbContext> dbFactory, AccountAccessService access, TariffCatalog catalog, TimeProvider clock, IMemoryCache cache)
 {
+    /// <summary>
+    /// How long a peer cohort's monthly figures are shared between pages. The figures behind a cohort (last month's roll-up,
+    /// the consumption bands the nightly refresh sets) change at most nightly; reading the whole cohort was half of a
+    /// usage page's time in a 10,000-account database.
+    /// </summary>
+    public static readonly TimeSpan PeerCohortLifetime = TimeSpan.FromMinutes(10);
+
+    private CancellationTokenSource _peerCohorts = new();
+
+    /// <summary>Forgets the shared cohort figures; the prediction refresh calls it after writing bands (this instance; others within <see cref="PeerCohortLifetime"/>).</summary>
+    public void ForgetPeerCohorts()
+    {
+        var old = Interlocked.Exchange(ref _peerCohorts, new CancellationTokenSource());
+        old.Cancel();
+        old.Dispose();
+    }
+
     public const int DailyDays = 60;
     public const int ProfileDays = 90;
     public const int InsightDays = 30;
@@ -110,9 +129,7 @@ public sealed class UsageService(IDbContextFactory<AppDbContext> dbFactory, Acco
             .FirstOrDefaultAsync(ct);
         if (account is null) return null;
         var days = readDays is not null ? await readDays(accountId, from, today, ct)
-            : (await db.AccountDays.AsNoTracking()
-                .Where(d => d.AccountId == accountId && d.Date >= from && d.Date <= today)
-                .OrderBy(d => d.Date).ToListAsync(ct)).Select(ReadingStore.ToDay).ToList();
+            : await ReadingStore.ReadDaysAsync(db, accountId, from, today, ct);
         var prediction = await db.UsagePredictions.AsNoTracking().Where(p => p.AccountId == accountId).FirstOrDefaultAsync(ct);
         var settings = await db.UsageAlertSettings.AsNoTracking().Where(s => s.AccountId == accountId)
             .Select(s => new AlertSettingsView(s.MonthlyKwhThreshold, s.MonthlyBillThreshold, s.TierAlerts)).FirstOrDefaultAsync(ct);
@@ -261,18 +278,26 @@ public sealed class UsageService(IDbContextFactory<AppDbContext> dbFactory, Acco
     /// the last complete month's roll-up. Reading the band from the refresh keeps this one indexed join instead of a
     /// year of monthly rows per neighbour; before the first refresh the cohort is empty and the comparison hidden.
     /// </summary>
-    private static async Task<PeerView?> PeersAsync(AppDbContext db, Guid accountId, CustomerType type, string region, int band,
+    private async Task<PeerView?> PeersAsync(AppDbContext db, Guid accountId, CustomerType type, string region, int band,
         DateOnly month, IReadOnlyList<DayReadings> days, CancellationToken ct)
     {
         var myKwh = days.Where(d => d.Date.Year == month.Year && d.Date.Month == month.Month).Sum(d => d.TotalKwh);
         if (myKwh <= 0) return null;
-        var cohort = await db.UsagePredictions.AsNoTracking()
-            .Where(p => p.ConsumptionBand == band && p.AccountId != accountId)
-            .Join(db.Accounts.Where(a => a.Type == type && a.Region == region), p => p.AccountId, a => a.Id, (p, a) => p.AccountId)
-            .Join(db.MonthlyUsage.Where(m => m.Month == month), id => id, m => m.AccountId, (id, m) => m.TotalWh)
-            .ToListAsync(ct);
-        return new PeerView(PeerComparison.Compare(myKwh, cohort.Select(wh => wh / 1000m)), month, myKwh, band);
+        var cohort = await cache.GetOrCreateAsync(("usage-peers", type, region, band, month), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = PeerCohortLifetime;
+            entry.AddExpirationToken(new CancellationChangeToken(_peerCohorts.Token));
+            return await db.UsagePredictions.AsNoTracking()
+                .Where(p => p.ConsumptionBand == band)
+                .Join(db.Accounts.Where(a => a.Type == type && a.Region == region), p => p.AccountId, a => a.Id, (p, a) => p.AccountId)
+                .Join(db.MonthlyUsage.Where(m => m.Month == month), id => id, m => m.AccountId, (id, m) => new PeerMonth(id, m.TotalWh))
+                .ToArrayAsync(ct);
+        }) ?? [];
+        // The cohort is shared by everyone in it; the account itself is left out of its own comparison.
+        return new PeerView(PeerComparison.Compare(myKwh, cohort.Where(p => p.AccountId != accountId).Select(p => p.TotalWh / 1000m)), month, myKwh, band);
     }
+
+    private sealed record PeerMonth(Guid AccountId, long TotalWh);
 
     /// <summary>Two years of the account's days and its TOU classifier for an export, or null when the account is not the user's.</summary>
     public async Task<ExportData?> ExportDataAsync(ClaimsPrincipal user, Guid accountId, CancellationToken ct = default)

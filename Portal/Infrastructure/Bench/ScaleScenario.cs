@@ -85,6 +85,7 @@ public sealed partial class ScaleScenario(ScaleOptions o)
             ["Jobs:RunServer"] = "true",
             ["Jobs:RegisterRecurring"] = "false",
             ["RateLimits:AuthPostsPerMinute"] = "100000",
+            ["RateLimits:ComplaintsPerHour"] = "100000",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
         });
