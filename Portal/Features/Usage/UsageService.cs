@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Primitives;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Primitives;
 using Portal.Data;
 using Portal.Domain.Accounts;
 using Portal.Domain.Tariffs;
