@@ -163,7 +163,7 @@ public sealed class ReadingStore(IDbContextFactory<AppDbContext> dbFactory, Time
     internal static DateOnly ReadDate(DbDataReader reader, int column) =>
         reader.GetFieldType(column) == typeof(string) ? ParseIsoDate(reader.GetString(column)) : reader.GetFieldValue<DateOnly>(column);
 
-    internal static DateOnly ParseIsoDate(string s) =>
+    private static DateOnly ParseIsoDate(string s) =>
         s.Length == 10 && s[4] == '-' && s[7] == '-'
             ? new DateOnly(Digits(s, 0, 4), Digits(s, 5, 2), Digits(s, 8, 2))
             : DateOnly.Parse(s, CultureInfo.InvariantCulture);

@@ -211,7 +211,6 @@ public sealed class RefreshPredictionsJob(
             minutesCol = reader.GetOrdinal(nameof(AccountDayRow.IntervalMinutes)), whCol = reader.GetOrdinal(nameof(AccountDayRow.WattHours)),
             totalCol = reader.GetOrdinal(nameof(AccountDayRow.TotalWh)), missingCol = reader.GetOrdinal(nameof(AccountDayRow.MissingCount)),
             qualityCol = reader.GetOrdinal("RecentQuality"), varhCol = reader.GetOrdinal("RecentVarHours"), demandCol = reader.GetOrdinal("RecentDemandWatts");
-        var textDates = reader.GetFieldType(dateCol) == typeof(string);
         AccountDays? current = null;
         var currentId = Guid.Empty;
         while (await reader.ReadAsync(ct))
@@ -222,7 +221,7 @@ public sealed class RefreshPredictionsJob(
                 currentId = accountId;
                 data[currentId] = current = new AccountDays();
             }
-            var date = textDates ? ReadingStore.ParseIsoDate(reader.GetString(dateCol)) : reader.GetFieldValue<DateOnly>(dateCol);
+            var date = ReadingStore.ReadDate(reader, dateCol);
             var minutes = reader.GetInt32(minutesCol);
             // GetFieldValue<byte[]> copies the value once; GetBytes into a reused buffer costs far more on SQLite (a blob handle per call).
             var wh = reader.GetFieldValue<byte[]>(whCol);
