@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Portal.Domain.Tariffs;
 
 namespace Portal.Domain.Usage;
@@ -196,12 +197,18 @@ public static class UsageInsights
 
 /// <summary>
 /// The running sums behind <see cref="UsageInsights.AverageProfiles"/>, fed one day at a time: from readings, or straight
-/// from a packed day (<see cref="DayReadings.Pack"/>) without unpacking it (the nightly refresh's load shape over two years).
+/// from a packed day (<see cref="DayReadings.Pack"/>) without unpacking it, or from the packed sums of a whole month
+/// (<see cref="Pack"/>, kept by the monthly roll-up so the nightly refresh's load shape need not read two years of days).
+/// Each interval adds its average power in whole watts (Wh × 60 / minutes, exact for 15-, 30- and 60-minute intervals),
+/// so the sums are integers: the same in any order and however they are split into months.
 /// </summary>
 public sealed class ProfileAccumulator
 {
-    private readonly double[] _sums = new double[48];
-    private readonly int[] _counts = new int[48];
+    private const int Slots = 48;
+    /// <summary>Bytes of <see cref="Pack"/>: 48 watt sums (int64), 48 counts (int32), weekdays and weekend days (int32).</summary>
+    public const int PackedLength = Slots * 8 + Slots * 4 + 8;
+    private readonly long[] _watts = new long[Slots];
+    private readonly int[] _counts = new int[Slots];
     private int _weekdays, _weekends;
 
     public void Add(DateOnly date, int intervalMinutes, ReadOnlySpan<int> wattHours)
@@ -221,10 +228,38 @@ public sealed class ProfileAccumulator
         var row = StartDay(date);
         for (var i = 0; i < n; i++)
         {
-            var v = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(packedWattHours[(i * 4)..]);
+            var v = BinaryPrimitives.ReadInt32LittleEndian(packedWattHours[(i * 4)..]);
             if (v < DayReadings.MissingValue) throw new Common.DomainException("Usage.NegativeReading", "Readings cannot be negative.");
             AddInterval(row, i, intervalMinutes, v);
         }
+    }
+
+    /// <summary>Adds the sums of another accumulator packed by <see cref="Pack"/> (a month of days).</summary>
+    public void AddPackedSums(ReadOnlySpan<byte> packed)
+    {
+        if (packed.Length != PackedLength)
+            throw new Common.DomainException("Usage.ProfileSumsLength", $"Expected {PackedLength} bytes of profile sums, got {packed.Length}.");
+        for (var i = 0; i < Slots; i++)
+        {
+            _watts[i] += BinaryPrimitives.ReadInt64LittleEndian(packed[(i * 8)..]);
+            _counts[i] += BinaryPrimitives.ReadInt32LittleEndian(packed[(Slots * 8 + i * 4)..]);
+        }
+        _weekdays += BinaryPrimitives.ReadInt32LittleEndian(packed[(Slots * 12)..]);
+        _weekends += BinaryPrimitives.ReadInt32LittleEndian(packed[(Slots * 12 + 4)..]);
+    }
+
+    /// <summary>The sums as bytes (little-endian), for <see cref="AddPackedSums"/>.</summary>
+    public byte[] Pack()
+    {
+        var packed = new byte[PackedLength];
+        for (var i = 0; i < Slots; i++)
+        {
+            BinaryPrimitives.WriteInt64LittleEndian(packed.AsSpan(i * 8), _watts[i]);
+            BinaryPrimitives.WriteInt32LittleEndian(packed.AsSpan(Slots * 8 + i * 4), _counts[i]);
+        }
+        BinaryPrimitives.WriteInt32LittleEndian(packed.AsSpan(Slots * 12), _weekdays);
+        BinaryPrimitives.WriteInt32LittleEndian(packed.AsSpan(Slots * 12 + 4), _weekends);
+        return packed;
     }
 
     private int StartDay(DateOnly date)
@@ -238,14 +273,15 @@ public sealed class ProfileAccumulator
     {
         if (wh < 0) return;
         var hour = interval * intervalMinutes / 60;
-        // Average power = energy / duration; a 15-minute interval's Wh × 4 is its kW × 1000.
-        _sums[row + hour] += wh / 1000.0 * 60 / intervalMinutes;
+        // Average power = energy / duration: a 15-minute interval's Wh × 4 is its average W.
+        _watts[row + hour] += (long)wh * 60 / intervalMinutes;
         _counts[row + hour]++;
     }
 
     public DailyProfiles ToProfiles()
     {
-        double[] Row(int row) => Enumerable.Range(0, 24).Select(h => _counts[row + h] == 0 ? 0 : _sums[row + h] / _counts[row + h]).ToArray();
+        double[] Row(int row) => Enumerable.Range(0, 24).Select(h => _counts[row + h] == 0 ? 0 : _watts[row + h] / 1000.0 / _counts[row + h]).ToArray();
         return new DailyProfiles(Row(0), Row(24), _weekdays, _weekends);
     }
 }
+

@@ -34,6 +34,10 @@ public sealed class MonthlyUsageRow
     public int MissingCount { get; set; }
     public int EstimatedCount { get; set; }
     public int ExpectedIntervals { get; set; }
+    /// <summary>The month's hourly profile sums (<c>ProfileAccumulator.Pack</c>); null when not rolled up since the month's days last changed (the import clears it).</summary>
+    public byte[]? ProfileSums { get; set; }
+    /// <summary>The month's day totals (<c>MonthDayTotals.Pack</c>); null together with <see cref="ProfileSums"/>.</summary>
+    public byte[]? DayTotals { get; set; }
 }
 
 /// <summary>A message written to the development email sink; admins read it on the internal endpoint.</summary>

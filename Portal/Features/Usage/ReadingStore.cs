@@ -61,10 +61,11 @@ public sealed class ReadingStore(IDbContextFactory<AppDbContext> dbFactory, Time
         // Npgsql cannot prepare before the values give the parameters their types; it caches the plan per connection anyway.
         if (!postgres) cmd.Prepare();
         var count = 0;
+        var changed = new HashSet<(Guid AccountId, DateOnly Month)>();
         foreach (var r in rows)
         {
-            ps[0].Value = sqlite ? r.AccountId.ToString().ToUpperInvariant() : r.AccountId;
-            ps[1].Value = sqlite ? r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : postgres ? r.Date : r.Date.ToDateTime(TimeOnly.MinValue);
+            ps[0].Value = AccountParameter(r.AccountId, sqlite);
+            ps[1].Value = DateParameter(r.Date, sqlite, postgres);
             ps[2].Value = r.IntervalMinutes;
             ps[3].Value = r.WattHours;
             ps[4].Value = r.Quality;
@@ -79,11 +80,44 @@ public sealed class ReadingStore(IDbContextFactory<AppDbContext> dbFactory, Time
                 // PostgreSQL: a wall-clock `timestamp` like the model's (a UTC kind would be cast through the session zone).
                 : postgres ? DateTime.SpecifyKind(r.ImportedAtUtc, DateTimeKind.Unspecified) : r.ImportedAtUtc;
             // A day identical to the stored one is left alone (its ImportedAtUtc too), so re-importing a file changes nothing.
-            if (await cmd.ExecuteNonQueryAsync(ct) > 0) count++;
+            if (await cmd.ExecuteNonQueryAsync(ct) > 0)
+            {
+                count++;
+                changed.Add((r.AccountId, new DateOnly(r.Date.Year, r.Date.Month, 1)));
+            }
+        }
+        // A month whose days changed has stale roll-up sums: cleared in this transaction (so the refresh reads its days
+        // until then), rebuilt by the next roll-up (UsageRollupJob runs after every import). A plain command on the same
+        // transaction, like the upsert: EF's retrying strategies refuse their own commands inside a user transaction.
+        if (changed.Count > 0)
+        {
+            await using var clear = conn.CreateCommand();
+            clear.Transaction = cmd.Transaction;
+            clear.CommandText = postgres
+                ? """UPDATE "MonthlyUsage" SET "ProfileSums" = NULL, "DayTotals" = NULL WHERE "AccountId" = @a AND "Month" = @m"""
+                : $"UPDATE MonthlyUsage SET ProfileSums = NULL, DayTotals = NULL WHERE AccountId = {p}a AND Month = {p}m";
+            var account = clear.CreateParameter();
+            account.ParameterName = p + "a";
+            var month = clear.CreateParameter();
+            month.ParameterName = p + "m";
+            clear.Parameters.Add(account);
+            clear.Parameters.Add(month);
+            foreach (var (accountId, first) in changed)
+            {
+                account.Value = AccountParameter(accountId, sqlite);
+                month.Value = DateParameter(first, sqlite, postgres);
+                await clear.ExecuteNonQueryAsync(ct);
+            }
         }
         await tx.CommitAsync(ct);
         return count;
     }
+
+    // Parameter values as each provider stores the model's columns: SQLite keeps a Guid as upper-case text and a date as ISO text.
+    private static object AccountParameter(Guid id, bool sqlite) => sqlite ? id.ToString().ToUpperInvariant() : id;
+
+    private static object DateParameter(DateOnly date, bool sqlite, bool postgres) =>
+        sqlite ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : postgres ? date : date.ToDateTime(TimeOnly.MinValue);
 
     private const string SqliteUpsert = """
         INSERT INTO AccountDays (AccountId, Date, IntervalMinutes, WattHours, Quality, VarHours, DemandWatts, TotalWh, TotalVarh, MaxDemandW, MissingCount, EstimatedCount, ImportedAtUtc)

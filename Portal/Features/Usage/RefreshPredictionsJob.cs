@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Data;
@@ -181,15 +182,61 @@ public sealed class RefreshPredictionsJob(
     }
 
     /// <summary>
-    /// One query per slice, streamed: every day's totals and packed Wh (summed straight into the hourly profiles, never
-    /// unpacked into readings), and for the recent days the bill estimate prices also the quality, kvarh and demand
-    /// columns, from which those days become whole <see cref="DayReadings"/>. The SQL and its parameters are EF's own
-    /// (<c>CreateDbCommand</c>); the rows are read with the plain data reader, which skips EF's per-row materializer.
+    /// Every day's totals and the hourly profile sums from <paramref name="from"/> to <paramref name="today"/>, and the recent
+    /// days (from <paramref name="recentFrom"/>) whole for the bill estimate. The months after <paramref name="from"/>'s come
+    /// from the monthly roll-up (one row per month: packed day totals and profile sums, kept by <see cref="UsageRollupJob"/>)
+    /// when every one of them is rolled up and current; then only <paramref name="from"/>'s partial month and the recent
+    /// days are read as days. An account with any month not rolled up (new data not yet rolled up, a gap, a short
+    /// history) reads all its days, as before the roll-up existed; both give the same figures (integer sums).
     /// </summary>
     private static async Task<Dictionary<Guid, AccountDays>> ReadAsync(AppDbContext db, Guid[] ids, DateOnly from, DateOnly today, DateOnly recentFrom, CancellationToken ct)
     {
+        var firstFull = new DateOnly(from.Year, from.Month, 1).AddMonths(1);
+        var lastMonth = new DateOnly(today.Year, today.Month, 1);
+        var monthsNeeded = (lastMonth.Year - firstFull.Year) * 12 + lastMonth.Month - firstFull.Month + 1;
+        var rollups = (await db.MonthlyUsage.AsNoTracking()
+                .Where(m => ids.Contains(m.AccountId) && m.Month >= firstFull && m.Month <= lastMonth && m.ProfileSums != null && m.DayTotals != null)
+                .Select(m => new { m.AccountId, m.Month, m.ProfileSums, m.DayTotals })
+                .ToListAsync(ct))
+            .GroupBy(m => m.AccountId)
+            // Every month rolled up, and none holding days after today (the roll-up's sums could not leave them out).
+            .Where(g => g.Count() == monthsNeeded && recentFrom >= firstFull
+                        && !(MonthDayTotals.LastDay(lastMonth, g.Single(m => m.Month == lastMonth).DayTotals) > today))
+            .ToDictionary(g => g.Key, g => g.OrderBy(m => m.Month).ToList());
+
         var data = new Dictionary<Guid, AccountDays>(ids.Length);
-        var query = db.AccountDays.AsNoTracking().Where(d => ids.Contains(d.AccountId) && d.Date >= from && d.Date <= today)
+        var rolled = ids.Where(rollups.ContainsKey).ToArray();
+        var unrolled = ids.Where(id => !rollups.ContainsKey(id)).ToArray();
+        if (rolled.Length > 0)
+        {
+            await ReadDaysAsync(db, d => rolled.Contains(d.AccountId) && ((d.Date >= from && d.Date < firstFull) || (d.Date >= recentFrom && d.Date <= today)),
+                recentFrom, date => date < firstFull, data, ct);
+            foreach (var id in rolled)
+            {
+                if (!data.TryGetValue(id, out var days)) data[id] = days = new AccountDays();
+                foreach (var m in rollups[id])
+                {
+                    MonthDayTotals.Unpack(m.Month, m.DayTotals, from, today, days.Totals);
+                    days.Profiles.AddPackedSums(m.ProfileSums);
+                }
+                if (days.Totals.Count == 0) data.Remove(id);
+            }
+        }
+        if (unrolled.Length > 0)
+            await ReadDaysAsync(db, d => unrolled.Contains(d.AccountId) && d.Date >= from && d.Date <= today, recentFrom, _ => true, data, ct);
+        return data;
+    }
+
+    /// <summary>
+    /// One query, streamed: each day's totals and packed Wh (summed straight into the hourly profiles, never unpacked into
+    /// readings) when <paramref name="summed"/> says so, and for the recent days also the quality, kvarh and demand columns
+    /// the bill estimate prices, from which those days become whole <see cref="DayReadings"/>. The SQL and its parameters
+    /// are EF's own (<c>CreateDbCommand</c>); the rows are read with the plain data reader, which skips EF's per-row materializer.
+    /// </summary>
+    private static async Task ReadDaysAsync(AppDbContext db, Expression<Func<AccountDayRow, bool>> filter, DateOnly recentFrom,
+        Func<DateOnly, bool> summed, Dictionary<Guid, AccountDays> data, CancellationToken ct)
+    {
+        var query = db.AccountDays.AsNoTracking().Where(filter)
             .OrderBy(d => d.AccountId).ThenBy(d => d.Date)
             .Select(d => new
             {
@@ -225,14 +272,16 @@ public sealed class RefreshPredictionsJob(
             var minutes = reader.GetInt32(minutesCol);
             // GetFieldValue<byte[]> copies the value once; GetBytes into a reused buffer costs far more on SQLite (a blob handle per call).
             var wh = reader.GetFieldValue<byte[]>(whCol);
-            current.Profiles.AddPacked(date, minutes, wh);
-            current.Totals.Add(DayTotal.FromStored(date, minutes, reader.GetInt32(missingCol), reader.GetInt64(totalCol)));
+            if (summed(date))
+            {
+                current.Profiles.AddPacked(date, minutes, wh);
+                current.Totals.Add(DayTotal.FromStored(date, minutes, reader.GetInt32(missingCol), reader.GetInt64(totalCol)));
+            }
             if (date >= recentFrom)
                 current.Recent.Add(DayReadings.FromPacked(date, minutes, wh, reader.GetFieldValue<byte[]>(qualityCol),
                     reader.IsDBNull(varhCol) ? null : reader.GetFieldValue<byte[]>(varhCol),
                     reader.IsDBNull(demandCol) ? null : reader.GetFieldValue<byte[]>(demandCol)));
         }
-        return data;
     }
 
     /// <summary>Stores the computed predictions of one batch (in order), classifies the shapes and raises the alerts.</summary>

@@ -393,6 +393,9 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.Property<DateOnly>("Month")
                         .HasColumnType("date");
 
+                    b.Property<byte[]>("DayTotals")
+                        .HasColumnType("bytea");
+
                     b.Property<int>("Days")
                         .HasColumnType("integer");
 
@@ -407,6 +410,9 @@ namespace Portal.Data.Migrations.PostgreSql
 
                     b.Property<int>("MissingCount")
                         .HasColumnType("integer");
+
+                    b.Property<byte[]>("ProfileSums")
+                        .HasColumnType("bytea");
 
                     b.Property<long>("TotalVarh")
                         .HasColumnType("bigint");

@@ -394,6 +394,9 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Property<DateOnly>("Month")
                         .HasColumnType("date");
 
+                    b.Property<byte[]>("DayTotals")
+                        .HasColumnType("varbinary(max)");
+
                     b.Property<int>("Days")
                         .HasColumnType("int");
 
@@ -408,6 +411,9 @@ namespace Portal.Data.Migrations.SqlServer
 
                     b.Property<int>("MissingCount")
                         .HasColumnType("int");
+
+                    b.Property<byte[]>("ProfileSums")
+                        .HasColumnType("varbinary(max)");
 
                     b.Property<long>("TotalVarh")
                         .HasColumnType("bigint");

@@ -379,6 +379,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<DateOnly>("Month")
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("DayTotals")
+                        .HasColumnType("BLOB");
+
                     b.Property<int>("Days")
                         .HasColumnType("INTEGER");
 
@@ -393,6 +396,9 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.Property<int>("MissingCount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("ProfileSums")
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("TotalVarh")
                         .HasColumnType("INTEGER");
