@@ -422,6 +422,10 @@ namespace Portal.Data.Migrations.PostgreSql
 
                     b.HasKey("AccountId", "Month");
 
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("IX_MonthlyUsage_NotRolledUp")
+                        .HasFilter("\"ProfileSums\" IS NULL");
+
                     b.ToTable("MonthlyUsage", (string)null);
                 });
 

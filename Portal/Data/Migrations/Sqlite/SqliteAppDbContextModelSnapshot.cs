@@ -408,6 +408,10 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.HasKey("AccountId", "Month");
 
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("IX_MonthlyUsage_NotRolledUp")
+                        .HasFilter("\"ProfileSums\" IS NULL");
+
                     b.ToTable("MonthlyUsage", (string)null);
                 });
 
