@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Features.Statements;
+using Portal.Features.Usage;
 
 namespace Portal.Tests.Features.Statements;
 
@@ -134,5 +135,29 @@ public class IssueStatementsBatchTests(IssueStatementsBatchTests.Host host) : IC
             Assert.Equal(before.Pdf, kept.Pdf);
             Assert.True(await db.Statements.AnyAsync(s => s.Id == otherId && s.BillId == bills[1]));
         }
+    }
+
+    [Fact]
+    public async Task The_loader_reads_each_accounts_year_of_readings_before_the_period_end_exactly_as_stored()
+    {
+        var periods = await PeriodsAsync();
+        var bills = await BillsAsync(periods[^1]);
+        var sources = await host.Services.GetRequiredService<StatementIssuer>().LoadAsync(bills);
+        await using var db = await host.Db.CreateDbContextAsync();
+        var checkedAccounts = 0;
+        foreach (var bill in sources.Bills.Values)
+        {
+            var from = bill.PeriodEnd.AddMonths(-12);
+            // Through EF's entities, independently of the loader's plain reader.
+            var expected = (await db.AccountDays.AsNoTracking().Where(d => d.AccountId == bill.AccountId && d.Date >= from && d.Date < bill.PeriodEnd)
+                .OrderBy(d => d.Date).ToListAsync()).Select(ReadingStore.ToDay).ToList();
+            Assert.NotEmpty(expected);
+            var loaded = sources.Days[bill.AccountId].Where(d => d.Date >= from && d.Date < bill.PeriodEnd).ToList();
+            Assert.Equal(expected.Select(d => (d.Date, d.IntervalMinutes)), loaded.Select(d => (d.Date, d.IntervalMinutes)));
+            Assert.Equal(expected.SelectMany(d => d.WattHours.ToArray()), loaded.SelectMany(d => d.WattHours.ToArray()));
+            Assert.Equal(expected.SelectMany(d => d.PackQuality()), loaded.SelectMany(d => d.PackQuality()));
+            checkedAccounts++;
+        }
+        Assert.True(checkedAccounts >= 4);
     }
 }

@@ -206,9 +206,10 @@ public sealed class StatementIssuer(
         {
             var ids = compared.Select(b => b.AccountId).Distinct().ToList();
             var (from, to) = (compared.Min(b => b.PeriodEnd).AddMonths(-12), compared.Max(b => b.PeriodEnd));
-            var rows = await db.AccountDays.AsNoTracking().Where(d => ids.Contains(d.AccountId) && d.Date >= from && d.Date < to)
-                .OrderBy(d => d.AccountId).ThenBy(d => d.Date).ToListAsync(ct);
-            foreach (var group in rows.GroupBy(r => r.AccountId)) days[group.Key] = group.Select(ReadingStore.ToDay).ToList();
+            // One account at a time through the plain reader (ReadingStore): EF materialising a year of day entities per
+            // account was the loader's largest cost.
+            foreach (var id in ids)
+                if (await ReadingStore.ReadDaysAsync(db, id, from, to.AddDays(-1), ct) is { Count: > 0 } read) days[id] = read;
         }
         return new StatementSources(bills.ToDictionary(b => b.Id), accounts, earlier, whBefore, monthly, managers, cultures, credits, days, catalog.All.ToList());
     }
