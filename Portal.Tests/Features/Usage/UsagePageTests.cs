@@ -105,6 +105,34 @@ public class UsagePageTests(UsageHost host) : UsageBunitContext(s =>
         }
     }
 
+    /// <summary>
+    /// Issue 9 (≥ 1,000 circuits per GB): every component on the usage page stays in server memory for the life of the
+    /// circuit (two render trees and MudBlazor's parameter state, about 3 KB each), so its text and layout are plain
+    /// markup with MudBlazor's classes and only charts and interactive parts are components. Before this the richest demo
+    /// page rendered 155 components; the circuit figure itself is measured by `bench circuits` (docs/PERFORMANCE.md).
+    /// </summary>
+    [Theory]
+    [InlineData("household@demo.local")]
+    [InlineData("business@demo.local")]
+    public async Task Every_usage_page_renders_at_most_95_components_and_none_only_for_text_or_layout(string email)
+    {
+        string[] layoutOnly = ["MudText", "MudPaper", "MudStack", "MudGrid", "MudItem", "MudDivider", "MudChip`1"];
+        await SignInAsync(email);
+        foreach (var id in await _host.AccountsOfAsync(email))
+        {
+            var cut = Render<UsagePage>(p => p.Add(x => x.AccountId, id));
+            cut.WaitForElement("[data-testid=exports]", TimeSpan.FromSeconds(10));
+            Assert.NotNull(cut.Find("[data-testid=chart-monthly] svg"));
+
+            var components = cut.FindComponents<Microsoft.AspNetCore.Components.IComponent>();
+            var census = string.Join(", ", components.GroupBy(c => c.Instance.GetType().Name).OrderByDescending(g => g.Count()).Select(g => $"{g.Count()} {g.Key}"));
+            Assert.True(components.Count is > 50 and <= 95, $"{components.Count} components on the usage page of {email} ({census})");
+            // MudText also renders inside MudBlazor's inputs (adornment text): only the page's own text counts.
+            Assert.Empty(components.Where(c => c.Instance.GetType() is { Namespace: "MudBlazor" } t && layoutOnly.Contains(t.Name)
+                && !c.Markup.Contains("mud-input-adornment-text", StringComparison.Ordinal)).Select(c => c.Instance.GetType().Name));
+        }
+    }
+
     [Fact]
     public async Task Another_customers_account_renders_the_not_found_state_and_no_data()
     {

@@ -17,8 +17,6 @@ public partial class UsagePage
     [Inject] private TariffCatalog Catalog { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
-    private static readonly Dictionary<string, object> Download = new() { ["download"] = "" };
-
     private UsageDashboard? d;
     private bool notFound;
     private IReadOnlyList<LoadPoint> curve = [];
@@ -162,12 +160,13 @@ public partial class UsagePage
     private static double TierProgress(TierStatus t) =>
         t.CurrentTierWidthKwh is > 0 && t.RemainingKwh is { } left ? (double)((t.CurrentTierWidthKwh.Value - left) / t.CurrentTierWidthKwh.Value * 100) : 100;
 
-    private Color FreshnessColor => d?.Freshness.DaysBehind switch
+    /// <summary>The chip colour (MudBlazor's mud-chip-color-* class) by how many days the data lags.</summary>
+    private string FreshnessColor => d?.Freshness.DaysBehind switch
     {
-        null => Color.Default,
-        <= 2 => Color.Success,
-        <= 7 => Color.Warning,
-        _ => Color.Error,
+        null => "default",
+        <= 2 => "success",
+        <= 7 => "warning",
+        _ => "error",
     };
 
     private string FreshnessText
