@@ -150,6 +150,10 @@ public sealed partial class ScaleScenario(ScaleOptions o)
         var factory = app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         var today = DemoSeeder.Today(TimeProvider.System);
         var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-o.Months);
+        // Before the earliest stored day, so a re-used database gets new days to write (not the unchanged re-import of
+        // an earlier run's files, which writes nothing).
+        await using (var db = await factory.CreateDbContextAsync(ct))
+            if (await db.AccountDays.MinAsync(d => (DateOnly?)d.Date, ct) is { } earliest && earliest < first) first = earliest;
         var gen = new DemoDataGenerator();
         var specs = gen.Accounts(o.Accounts, today).ToList();
         var files = o.Quick ? 2 : 4;
