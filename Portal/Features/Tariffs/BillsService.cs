@@ -65,7 +65,8 @@ public sealed class BillsService(IDbContextFactory<AppDbContext> dbFactory, Acco
     {
         var own = await access.OwnAccountIdsAsync(user, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var bill = await db.Bills.AsNoTracking().Include(b => b.Lines).Include(b => b.Payments)
+        // Two collections: split, so lines × payments are not multiplied into one result (and EF does not warn about it).
+        var bill = await db.Bills.AsNoTracking().Include(b => b.Lines).Include(b => b.Payments).AsSplitQuery()
             .FirstOrDefaultAsync(b => b.Id == billId && own.Contains(b.AccountId), ct);
         if (bill is null) return null;
         var account = await db.Accounts.AsNoTracking().FirstAsync(a => a.Id == bill.AccountId, ct);
