@@ -24,8 +24,15 @@ public readonly record struct RawReadingRow(
     string? Kvarh = null,
     string? Kw = null);
 
-public sealed record RejectedRow(int LineNumber, ImportRejectReason Reason)
+/// <param name="Value">The offending field as written in the file (shortened to <see cref="MaxSampleLength"/> characters), so
+/// whoever fixes the file sees what was wrong, not only why.</param>
+public sealed record RejectedRow(int LineNumber, ImportRejectReason Reason, string Value = "")
 {
+    public const int MaxSampleLength = 40;
+
+    public static string Sample(ReadOnlySpan<char> field) =>
+        field.Length <= MaxSampleLength ? field.ToString() : string.Concat(field[..(MaxSampleLength - 1)], "…");
+
     /// <summary>Localization key, e.g. "Import.Duplicate".</summary>
     public string Code => "Import." + Reason;
 }

@@ -71,17 +71,17 @@ public sealed class ReadingImportAssembler
         account = account.Trim();
         string? accountNumber;
         if (_lastAccount is not null && account.SequenceEqual(_lastAccount)) accountNumber = _lastAccount;
-        else if (!_accounts.TryGetValue(account, out accountNumber)) { Reject(lineNumber, ImportRejectReason.UnknownAccount); return; }
+        else if (!_accounts.TryGetValue(account, out accountNumber)) { Reject(lineNumber, ImportRejectReason.UnknownAccount, account); return; }
 
         var ts = TimestampParser.Parse(timestamp.Trim(), _options.Offset, out var start);
         if (ts != TimestampParser.Status.Ok)
         {
-            Reject(lineNumber, ts == TimestampParser.Status.Misaligned ? ImportRejectReason.MisalignedTimestamp : ImportRejectReason.BadTimestamp);
+            Reject(lineNumber, ts == TimestampParser.Status.Misaligned ? ImportRejectReason.MisalignedTimestamp : ImportRejectReason.BadTimestamp, timestamp);
             return;
         }
         if (start < _firstStart || start >= _endExclusive || (_options.NotAfter is { } now && start > now))
         {
-            Reject(lineNumber, ImportRejectReason.OutOfRange);
+            Reject(lineNumber, ImportRejectReason.OutOfRange, timestamp);
             return;
         }
 
@@ -91,10 +91,11 @@ public sealed class ReadingImportAssembler
         var worst = Worst(energy.Status, reactive.Status, demand.Status);
         if (worst != ValueStatus.Ok)
         {
-            Reject(lineNumber, worst == ValueStatus.NonNumeric ? ImportRejectReason.NonNumeric : ImportRejectReason.NegativeValue);
+            var offending = energy.Status == worst ? kwh : reactive.Status == worst ? kvarh : kw;
+            Reject(lineNumber, worst == ValueStatus.NonNumeric ? ImportRejectReason.NonNumeric : ImportRejectReason.NegativeValue, offending);
             return;
         }
-        if (energy.Milli > _maxWh) { Reject(lineNumber, ImportRejectReason.OutOfRange); return; }
+        if (energy.Milli > _maxWh) { Reject(lineNumber, ImportRejectReason.OutOfRange, kwh); return; }
 
         var date = DateOnly.FromDateTime(start);
         DayBuffer day;
@@ -110,7 +111,7 @@ public sealed class ReadingImportAssembler
         }
 
         var slot = (start.Hour * 60 + start.Minute) / 15;
-        if (day.Wh[slot] != Unset) { Reject(lineNumber, ImportRejectReason.Duplicate); return; }
+        if (day.Wh[slot] != Unset) { Reject(lineNumber, ImportRejectReason.Duplicate, timestamp); return; }
         day.Wh[slot] = (int)energy.Milli;
         if (reactive.Present) (day.Varh ??= NewUnset())[slot] = (int)Math.Min(int.MaxValue, reactive.Milli);
         if (demand.Present) (day.DemandW ??= NewUnset())[slot] = (int)Math.Min(int.MaxValue, demand.Milli);
@@ -126,7 +127,8 @@ public sealed class ReadingImportAssembler
         return new ImportResult(days, _rejected.ToArray(), _accepted);
     }
 
-    private void Reject(int line, ImportRejectReason reason) => _rejected.Add(new RejectedRow(line, reason));
+    private void Reject(int line, ImportRejectReason reason, ReadOnlySpan<char> offending) =>
+        _rejected.Add(new RejectedRow(line, reason, RejectedRow.Sample(offending.Trim())));
 
     private static int[] NewUnset()
     {

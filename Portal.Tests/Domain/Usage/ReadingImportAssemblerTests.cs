@@ -127,7 +127,7 @@ public class ReadingImportAssemblerTests
     public void Unknown_accounts_are_rejected_with_their_line_number()
     {
         var rejected = Assert.Single(Run(Row(42, "2025-03-01 10:00", "1", account: "9999")).Rejected);
-        Assert.Equal(new RejectedRow(42, ImportRejectReason.UnknownAccount), rejected);
+        Assert.Equal(new RejectedRow(42, ImportRejectReason.UnknownAccount, "9999"), rejected);
         Assert.Equal("Import.UnknownAccount", rejected.Code);
     }
 
@@ -153,7 +153,7 @@ public class ReadingImportAssemblerTests
     public void Negative_energy_is_rejected_but_negative_zero_is_zero()
     {
         var result = Run(Row(2, "2025-03-01 10:00", "-0.001"), Row(3, "2025-03-01 10:15", "-0.000"));
-        Assert.Equal(new RejectedRow(2, ImportRejectReason.NegativeValue), Assert.Single(result.Rejected));
+        Assert.Equal(new RejectedRow(2, ImportRejectReason.NegativeValue, "-0.001"), Assert.Single(result.Rejected));
         Assert.Equal(0m, Assert.Single(result.Days).Readings.Kwh(41));
     }
 
@@ -162,6 +162,7 @@ public class ReadingImportAssemblerTests
     {
         var result = Run(Row(2, "2025-03-01 10:00", "1", kvarh: "x"), Row(3, "2025-03-01 10:15", "1", kw: "-2"));
         Assert.Equal([ImportRejectReason.NonNumeric, ImportRejectReason.NegativeValue], result.Rejected.Select(r => r.Reason));
+        Assert.Equal(["x", "-2"], result.Rejected.Select(r => r.Value));
     }
 
     [Theory]

@@ -113,7 +113,7 @@ public class UsageExportEndpointTests(UsageHost host) : IClassFixture<UsageHost>
         {
             var response = await admin.GetAsync($"/backoffice/usage/imports/{outcome.ImportId}/rejects.csv");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Equal("line,reason\n1,UnknownAccount\n", await response.Content.ReadAsStringAsync());
+            Assert.Equal("line,reason,value\n1,UnknownAccount,999\n", await response.Content.ReadAsStringAsync());
         }
         using (var publicAdmin = await SignedInAsync("admin@demo.local"))
             Assert.Equal(HttpStatusCode.NotFound, (await publicAdmin.GetAsync($"/backoffice/usage/imports/{outcome.ImportId}/rejects.csv")).StatusCode);

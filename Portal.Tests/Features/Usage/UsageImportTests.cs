@@ -56,12 +56,72 @@ public class UsageImportTests(UsageHost host) : IClassFixture<UsageHost>
 
         var report = (await Imports.RejectsReportAsync(outcome.ImportId))!.Value;
         Assert.Equal("mixed.rejects.csv", report.FileName);
-        Assert.Equal("line,reason", report.Csv.Split('\n')[0]);
-        Assert.Contains("\n3,UnknownAccount\n", report.Csv);
+        Assert.Equal("line,reason,value", report.Csv.Split('\n')[0]);
+        Assert.Contains("\n3,UnknownAccount,999999999\n", report.Csv);
+        Assert.Contains("\n4,BadTimestamp,yesterday 00:15\n", report.Csv);
+        Assert.Contains("\n5,NegativeValue,-0.1\n", report.Csv);
+        Assert.Contains("\n6,NonNumeric,abc\n", report.Csv);
         Assert.Equal(8, report.Csv.TrimEnd('\n').Split('\n').Length);
 
         await using var db = await host.Db.CreateDbContextAsync();
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "Usage.Import" && a.Target == "mixed.csv" && a.Detail!.Contains("rejected=7")));
+    }
+
+    [Fact]
+    public async Task Offending_values_in_the_rejects_report_are_quoted_and_cannot_run_as_spreadsheet_formulas()
+    {
+        var csv = "=HYPERLINK(\"x\"),2026-01-01 00:00,1\n\"a,\"\"b\",2026-01-01 00:00,1\n";
+
+        var outcome = await Imports.ImportAsync(Csv(csv), "hostile.csv", "test", null);
+
+        Assert.Equal(["=HYPERLINK(\"x\")", "a,\"b"], outcome.Rejected.Select(r => r.Value));
+        var report = (await Imports.RejectsReportAsync(outcome.ImportId))!.Value.Csv;
+        Assert.Equal("line,reason,value\n1,UnknownAccount,\"'=HYPERLINK(\"\"x\"\")\"\n2,UnknownAccount,\"a,\"\"b\"\n", report);
+    }
+
+    [Theory]
+    [InlineData("meter_id,timestamp,kwh")]
+    [InlineData("account,time,kwh")]
+    [InlineData("account,timestamp,kwh,kw")]
+    [InlineData("账号,时间,电量")]
+    public async Task A_file_whose_first_line_is_another_header_is_refused_whole_and_nothing_is_written(string header)
+    {
+        var (id, number) = await AccountAsync(9);
+        var date = Today.AddDays(-45);
+        var csv = header + "\n" + Day(number, date, _ => "7.000");
+        var store = host.Services.GetRequiredService<ReadingStore>();
+        var before = (await store.ReadDaysAsync(id, date, date.AddDays(1))).Select(d => (d.TotalKwh, d.MissingCount)).ToArray();
+
+        var outcome = await Imports.ImportAsync(Csv(csv), "other-layout.csv", "test", "tester");
+
+        Assert.True(outcome.Refused);
+        Assert.True(outcome.Failed);
+        Assert.Equal(header, outcome.RefusedFirstLine);
+        Assert.Equal(0, outcome.AcceptedRows);
+        Assert.Empty(outcome.Rejected);
+        var after = (await store.ReadDaysAsync(id, date, date.AddDays(1))).Select(d => (d.TotalKwh, d.MissingCount)).ToArray();
+        Assert.Equal(before, after);
+        Assert.DoesNotContain(after, d => d.TotalKwh == 672m);
+        await using var db = await host.Db.CreateDbContextAsync();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "Usage.Import" && a.Target == "other-layout.csv" && a.Outcome == "Refused"));
+    }
+
+    [Theory]
+    [InlineData("account,timestamp,kwh")]
+    [InlineData(" Account , TIMESTAMP , kWh ")]
+    [InlineData("\uFEFFaccount,timestamp,kwh,kvarh,kw")]
+    [InlineData(null)]
+    public async Task The_expected_header_in_any_case_or_no_header_at_all_is_read(string? header)
+    {
+        var (_, number) = await AccountAsync(10);
+        var date = Today.AddDays(-46 - (header?.Length ?? 0));
+        var csv = (header is null ? "" : header + "\n") + Day(number, date, _ => "0.100");
+
+        var outcome = await Imports.ImportAsync(Csv(csv), "ok.csv", "test", null);
+
+        Assert.False(outcome.Failed);
+        Assert.Equal(96, outcome.AcceptedRows);
+        Assert.Empty(outcome.Rejected);
     }
 
     [Fact]

@@ -34,6 +34,12 @@ public static class ImportReadingsCommand
             outcome = await imports.ImportAsync(file, path, "cli", Environment.UserName);
         var seconds = started.Elapsed.TotalSeconds;
 
+        if (outcome.Refused)
+        {
+            Console.Error.WriteLine($"Refused: the first line reads \"{outcome.RefusedFirstLine}\"; expected the header {Domain.Usage.ReadingCsvHeader.Expected} or data rows. Nothing was imported.");
+            return 1;
+        }
+
         var rejectsPath = Path.Combine(Path.GetDirectoryName(path)!, Path.GetFileName(path) + ".rejects.csv");
         if (outcome.RejectedRows > 0) await File.WriteAllTextAsync(rejectsPath, UsageImportService.RejectsCsv(outcome.Rejected));
         else if (File.Exists(rejectsPath)) File.Delete(rejectsPath);

@@ -65,7 +65,7 @@ public partial class UsageImportPage
             await using (var stream = File.OpenRead(temp))
                 outcome = await Imports.ImportAsync(stream, file.Name, "upload", user, new Progress(this));
             progress = 1;
-            phase = L["UsageImport.Done", file.Name];
+            phase = outcome.Failed ? L["UsageImport.NothingImported", file.Name] : L["UsageImport.Done", file.Name];
             if (outcome.DaysWritten > 0) Imports.EnqueueFollowUp();
         }
         catch (IOException ex)
@@ -78,6 +78,19 @@ public partial class UsageImportPage
             File.Delete(temp);
         }
     }
+
+    /// <summary>A failed import must not look finished and fine: red when nothing was taken, amber when some rows were not.</summary>
+    private Color BarColor => outcome switch
+    {
+        null => Color.Primary,
+        { Failed: true } => Color.Error,
+        { RejectedRows: > 0 } => Color.Warning,
+        _ => Color.Success,
+    };
+
+    /// <summary>Up to three distinct offending values of one reason, so the cause is visible without the report.</summary>
+    private string SampleValues(IEnumerable<RejectedRow> rows) =>
+        string.Join(", ", rows.Select(r => r.Value.Length == 0 ? L["UsageImport.EmptyValue"].Value : r.Value).Distinct().Take(3));
 
     private async Task ReportAsync(double value)
     {

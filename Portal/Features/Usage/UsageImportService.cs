@@ -9,10 +9,17 @@ using Portal.Infrastructure.Audit;
 
 namespace Portal.Features.Usage;
 
-/// <param name="ImportId">Id of the stored import (its rejects report is downloadable by it).</param>
-public sealed record ImportOutcome(long ImportId, int AcceptedRows, int DaysWritten, int DaysUnchanged, IReadOnlyList<RejectedRow> Rejected)
+/// <param name="ImportId">Id of the stored import (its rejects report is downloadable by it); 0 for a refused file.</param>
+/// <param name="RefusedFirstLine">Set when the file was refused whole because its first line is neither the expected
+/// header nor a data row (<see cref="ReadingCsvHeader"/>): that line as read, shortened. Nothing was written.</param>
+public sealed record ImportOutcome(long ImportId, int AcceptedRows, int DaysWritten, int DaysUnchanged, IReadOnlyList<RejectedRow> Rejected, string? RefusedFirstLine = null)
 {
     public int RejectedRows => Rejected.Count;
+
+    public bool Refused => RefusedFirstLine is not null;
+
+    /// <summary>Nothing usable in the file: refused, or every row rejected.</summary>
+    public bool Failed => Refused || (AcceptedRows == 0 && RejectedRows > 0);
 }
 
 /// <summary>
@@ -28,9 +35,19 @@ public sealed class UsageImportService(IDbContextFactory<AppDbContext> dbFactory
 
     public static string RejectsCsv(IEnumerable<RejectedRow> rejected)
     {
-        var sb = new StringBuilder("line,reason\n");
-        foreach (var r in rejected) sb.Append(r.LineNumber.ToString(CultureInfo.InvariantCulture)).Append(',').Append(r.Reason).Append('\n');
+        var sb = new StringBuilder("line,reason,value\n");
+        foreach (var r in rejected)
+            sb.Append(r.LineNumber.ToString(CultureInfo.InvariantCulture)).Append(',').Append(r.Reason).Append(',').Append(CsvField(r.Value)).Append('\n');
         return sb.ToString();
+    }
+
+    /// <summary>Quoted when it holds a separator, quote or line break; a leading formula character is neutralised so a
+    /// spreadsheet opening the report does not evaluate text taken from an uploaded file.</summary>
+    private static string CsvField(string value)
+    {
+        if (value.Length > 0 && "=+-@".Contains(value[0]) && !decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            value = "'" + value;
+        return value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"") + "\"";
     }
 
     /// <param name="progress">Share of the file read, 0–1 (only for seekable streams).</param>
@@ -59,7 +76,10 @@ public sealed class UsageImportService(IDbContextFactory<AppDbContext> dbFactory
                 if (first)
                 {
                     first = false;
-                    if (n > 0 && Field(reader, 0, buffers[0]).Trim().Equals("account", StringComparison.OrdinalIgnoreCase)) continue;
+                    var fields = Enumerable.Range(0, n).Select(i => reader.GetString(i)).ToArray();
+                    var kind = ReadingCsvHeader.Classify(fields);
+                    if (kind == ReadingCsvHeader.Kind.Wrong) return await RefuseAsync(string.Join(',', fields), fileName, source, userName, ct);
+                    if (kind == ReadingCsvHeader.Kind.Header) continue;
                 }
                 assembler.Add((int)reader.LineNumber, Field(reader, 0, buffers[0]), Field(reader, 1, buffers[1]), Field(reader, 2, buffers[2]),
                     Field(reader, 3, buffers[3]), Field(reader, 4, buffers[4]));
@@ -97,6 +117,14 @@ public sealed class UsageImportService(IDbContextFactory<AppDbContext> dbFactory
             $"source={source}; accepted={result.AcceptedRowCount}; rejected={result.Rejected.Count}; days written={written}; unchanged={rows.Count - written}",
             UserName: userName), ct);
         return new ImportOutcome(run.Id, result.AcceptedRowCount, written, rows.Count - written, result.Rejected);
+    }
+
+    private async Task<ImportOutcome> RefuseAsync(string firstLine, string fileName, string source, string? userName, CancellationToken ct)
+    {
+        var shown = RejectedRow.Sample(firstLine);
+        await audit.RecordAsync(new AuditEvent("Usage.Import", Path.GetFileName(fileName), "Refused",
+            $"source={source}; first line is not the header {ReadingCsvHeader.Expected}", UserName: userName), ct);
+        return new ImportOutcome(0, 0, 0, 0, [], shown);
     }
 
     /// <summary>A field as chars without allocating; absent fields are empty, over-long ones fall back to a string.</summary>
