@@ -5,11 +5,12 @@ namespace Portal.Domain.Complaints;
 public sealed record KeywordCount(string Term, int Count);
 
 /// <summary>
-/// Cheap keyword statistics for complaint texts, with no dictionary or NLP package:
-/// Latin/digit runs become lower-case words (≥ 2 letters, not all digits, not a stop word); runs of CJK
-/// characters are cut at stop characters (的, 了, 是 …) and turned into overlapping bigrams, the usual
-/// dictionary-free approach for Chinese. Counts are document frequency (how many complaints mention a
-/// term), so one long rant cannot dominate the list.
+/// Keyword statistics for complaint texts. Latin/digit runs become lower-case words (≥ 2 letters, not all digits,
+/// not a stop word). Chinese has no spaces, so runs of CJK characters go to a word segmenter when one is given
+/// (the portal passes a dictionary segmenter with the utility's own terms such as 停电, 电费, 表计); its words of two or
+/// more characters that are not stop words count. Without a segmenter the runs are cut at stop characters and
+/// turned into overlapping bigrams, which finds the right words only among many fragments (作人, 候时).
+/// Counts are document frequency (how many complaints mention a term), so one long rant cannot dominate the list.
 /// </summary>
 public sealed class KeywordExtractor
 {
@@ -26,12 +27,19 @@ public sealed class KeywordExtractor
 
     private readonly HashSet<string> _stopWords;
     private readonly HashSet<Rune> _stopCharacters;
+    private readonly Func<string, IEnumerable<string>>? _segment;
 
-    public KeywordExtractor(IEnumerable<string> stopWords, string stopCharacters)
+    /// <param name="segmentChinese">Cuts a run of Chinese characters into words; null for the bigram fallback.</param>
+    public KeywordExtractor(IEnumerable<string> stopWords, string stopCharacters, Func<string, IEnumerable<string>>? segmentChinese = null)
     {
         _stopWords = new HashSet<string>(stopWords.Select(w => w.ToLowerInvariant()), StringComparer.Ordinal);
         _stopCharacters = stopCharacters.EnumerateRunes().ToHashSet();
+        _segment = segmentChinese;
     }
+
+    /// <summary>The built-in English stop words and Chinese stop characters with a word segmenter and extra stop words.</summary>
+    public static KeywordExtractor WithSegmenter(Func<string, IEnumerable<string>> segmentChinese, IEnumerable<string> extraStopWords) =>
+        new(DefaultStopWords.Concat(extraStopWords), DefaultStopCharacters, segmentChinese);
 
     public static KeywordExtractor Default { get; } = new(DefaultStopWords, DefaultStopCharacters);
 
@@ -43,7 +51,7 @@ public sealed class KeywordExtractor
         var cjk = new List<Rune>();
         foreach (var rune in text.EnumerateRunes())
         {
-            if (IsCjk(rune) && !_stopCharacters.Contains(rune))
+            if (IsCjk(rune) && (_segment is not null || !_stopCharacters.Contains(rune)))
             {
                 FlushLatin(latin, tokens);
                 cjk.Add(rune);
@@ -87,10 +95,22 @@ public sealed class KeywordExtractor
         if (word.Length >= 2 && !word.All(char.IsAsciiDigit) && !_stopWords.Contains(word)) tokens.Add(word);
     }
 
-    private static void FlushCjk(List<Rune> run, List<string> tokens)
+    private void FlushCjk(List<Rune> run, List<string> tokens)
     {
-        // A lone character between stop characters carries too little meaning to count.
-        for (var i = 0; i + 1 < run.Count; i++) tokens.Add(run[i].ToString() + run[i + 1].ToString());
+        if (run.Count == 0) return;
+        if (_segment is not null)
+        {
+            var text = string.Concat(run.Select(r => r.ToString()));
+            // A single character (了, 我, 电) carries too little meaning to count; so do stop words (没有, 一直).
+            foreach (var word in _segment(text))
+                if (word.EnumerateRunes().Count() >= 2 && !_stopWords.Contains(word) && !word.EnumerateRunes().All(_stopCharacters.Contains))
+                    tokens.Add(word);
+        }
+        else
+        {
+            // A lone character between stop characters carries too little meaning to count.
+            for (var i = 0; i + 1 < run.Count; i++) tokens.Add(run[i].ToString() + run[i + 1].ToString());
+        }
         run.Clear();
     }
 

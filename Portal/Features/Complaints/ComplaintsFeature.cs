@@ -22,6 +22,7 @@ public static class ComplaintsFeature
         services.AddScoped<RatingService>();
         services.AddScoped<ComplaintWorkService>();
         services.AddScoped<ComplaintAnalyticsService>();
+        services.AddSingleton<ComplaintKeywords>();
         services.AddScoped<RouteComplaintJob>();
         services.AddScoped<ComplaintSweepJob>();
         services.AddScoped<ComplaintSlaWatchJob>();

@@ -33,7 +33,7 @@ public sealed record AnalyticsReport(
 /// Complaint and rating analytics over the last 12 months, computed by the domain's pure calculators from a
 /// narrow projection. Resolution and satisfaction first; counts appear only as the base of a rate.
 /// </summary>
-public sealed class ComplaintAnalyticsService(IDbContextFactory<AppDbContext> dbFactory, ComplaintClock clock)
+public sealed class ComplaintAnalyticsService(IDbContextFactory<AppDbContext> dbFactory, ComplaintClock clock, ComplaintKeywords keywords)
 {
     public async Task<AnalyticsReport> ReportAsync(CancellationToken ct = default)
     {
@@ -98,7 +98,7 @@ public sealed class ComplaintAnalyticsService(IDbContextFactory<AppDbContext> db
             ComplaintAnalytics.TimeToFirstContact(all, DurationBasis.WorkingHours, clock.Calendar),
             ComplaintAnalytics.TimeToResolution(all, DurationBasis.WorkingHours, clock.Calendar),
             ComplaintAnalytics.ReopenRate(all),
-            ComplaintAnalytics.TopKeywords(all, 15));
+            ComplaintAnalytics.TopKeywords(all, 15, keywords.Extractor));
     }
 
     /// <summary>The report as CSV (section, key, measures), invariant culture so spreadsheets in any locale read it.</summary>
