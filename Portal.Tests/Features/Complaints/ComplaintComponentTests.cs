@@ -31,6 +31,24 @@ public class ComplaintComponentTests : PortalBunitContext
         Assert.Contains("Contact", cut.Markup);
     }
 
+    [Theory]
+    [InlineData(0, 59, null, "59 min left")]
+    [InlineData(1, 0, null, "1 h left")]
+    [InlineData(3, 5, null, "3 h 5 min left")]
+    [InlineData(47, 59, null, "47 h 59 min left")]
+    [InlineData(48, 0, null, "2 d left")]
+    [InlineData(50, 30, null, "2 d 2 h left")]
+    [InlineData(-2, -15, null, "overdue by 2 h 15 min")]
+    [InlineData(-1, 0, -2, "done ")]
+    public void An_sla_clock_says_how_much_time_is_left_or_how_late_it_is(int hours, int minutes, int? doneInHours, string expected)
+    {
+        var clock = new SlaClock(Now.AddHours(hours).AddMinutes(minutes), doneInHours is { } d ? Now.AddHours(d) : null);
+
+        var cut = Render<SlaClockChip>(p => p.Add(c => c.Label, "Answer").Add(c => c.Clock, clock).Add(c => c.Now, Now));
+
+        Assert.Contains(expected, cut.Find("[data-testid=sla-clock]").TextContent);
+    }
+
     [Fact]
     public void A_chart_card_shows_its_figures_as_a_table_when_toggled()
     {

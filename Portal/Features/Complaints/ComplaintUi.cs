@@ -13,6 +13,21 @@ public static class ComplaintUi
     /// <summary>Complaint times are CST wall-clock; Format.DateTime takes UTC.</summary>
     public static string Local(DateTime local) => Format.DateTime(local - ComplaintClock.Offset);
 
+    /// <summary>A span as a person says it: minutes under an hour, hours and minutes under two days, then days and
+    /// hours. Rounded down to the minute, never negative.</summary>
+    public static string Span(IStringLocalizer<SharedResource> l, TimeSpan span)
+    {
+        var minutes = Math.Max(0L, (long)Math.Floor(span.TotalMinutes));
+        if (minutes < 60) return l["Sla.Minutes", minutes];
+        if (minutes < 48 * 60) return minutes % 60 == 0 ? l["Sla.Hours", minutes / 60] : l["Sla.HoursMinutes", minutes / 60, minutes % 60];
+        var hours = minutes / 60;
+        return hours % 24 == 0 ? l["Sla.Days", hours / 24] : l["Sla.DaysHours", hours / 24, hours % 24];
+    }
+
+    /// <summary>"3 h 5 min left" or "overdue by 2 h" for a due time in complaint (CST) wall-clock time.</summary>
+    public static string TimeLeft(IStringLocalizer<SharedResource> l, DateTime dueLocal, DateTime nowLocal) =>
+        dueLocal >= nowLocal ? l["Sla.Left", Span(l, dueLocal - nowLocal)] : l["Sla.Overdue", Span(l, nowLocal - dueLocal)];
+
     public static string Error(IStringLocalizer<SharedResource> l, ComplaintError e)
     {
         var text = l[e.Code];

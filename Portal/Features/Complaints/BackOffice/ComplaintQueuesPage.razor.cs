@@ -10,6 +10,7 @@ public partial class ComplaintQueuesPage
     [CascadingParameter] private Task<AuthenticationState> Auth { get; set; } = default!;
     [Inject] private ComplaintWorkService Work { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
+    [Inject] private ComplaintClock Clock { get; set; } = default!;
 
     private MudDataGrid<WorkItem>? grid;
     private IReadOnlyList<QueueCount>? counts;

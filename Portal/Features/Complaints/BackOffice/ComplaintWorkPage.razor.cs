@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using Portal.Domain.Complaints;
 using Portal.Features.Accounts;
 
 namespace Portal.Features.Complaints.BackOffice;
@@ -23,6 +24,18 @@ public partial class ComplaintWorkPage
     private IReadOnlyList<ComplaintError> errors = [];
 
     private bool Mine => work?.ClaimedBy is not null && work.ClaimedBy == me;
+
+    /// <summary>The resource key of what the handler does next, or null when nothing is theirs to do.</summary>
+    private string? NextStep => work is null ? null : work.Complaint.Status switch
+    {
+        ComplaintStatus.Resolved or ComplaintStatus.Closed or ComplaintStatus.Submitted => null,
+        _ when work.ClaimedBy is null => "Work.Next.Claim",
+        _ when !Mine => null,
+        ComplaintStatus.Routed or ComplaintStatus.Reopened => "Work.Next.Contact",
+        ComplaintStatus.Contacted => "Work.Next.Reply",
+        ComplaintStatus.Replied => "Work.Next.Resolve",
+        _ => null,
+    };
 
     protected override async Task OnParametersSetAsync()
     {
