@@ -10,7 +10,7 @@ public sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
 
-    /// <summary>Sign-in, registration and account-binding form posts per client IP per minute.</summary>
+    /// <summary>Sign-in, registration and account-binding form posts per client IP per minute (and, counted apart, views of the registration confirmation page).</summary>
     public int AuthPostsPerMinute { get; set; } = 10;
 
     /// <summary>Downloads and exports per user per minute.</summary>
@@ -32,6 +32,9 @@ public sealed class RateLimitOptions
 public static class RateLimitPolicies
 {
     public const string Auth = "auth";
+
+    /// <summary>Account pages that answer about an address on a GET: every request counts, per client IP.</summary>
+    public const string AuthPage = "auth-page";
     public const string Download = "download";
 }
 
@@ -95,6 +98,13 @@ public static class SecuritySetup
                     QueueLimit = 0,
                 })
                 : RateLimitPartition.GetNoLimiter("get"));
+            o.AddPolicy(RateLimitPolicies.AuthPage, http =>
+                RateLimitPartition.GetFixedWindowLimiter("page-ip:" + http.Connection.RemoteIpAddress, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = limits.AuthPostsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
             // Downloads count against the user and against the client IP: a user cannot escape by switching
             // networks, and one address cannot escape by switching accounts.
             var downloads = new UserAndIpLimiter(limits.DownloadsPerMinute, limits.DownloadsPerMinutePerIp, TimeSpan.FromMinutes(1));
@@ -195,6 +205,8 @@ public sealed class BlazorOriginMiddleware(RequestDelegate next, PortalUrls urls
             && context.Request.Headers.Origin is { Count: > 0 } origin
             && !urls.IsAllowedOrigin(origin.ToString()))
         {
+            // A bare 403: the friendly not-found page would re-execute the POST as a form post and answer 400.
+            if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
             return Task.CompletedTask;
         }
