@@ -20,4 +20,18 @@ public static class DemoData
         if (!await reader.ReadAsync()) throw new InvalidOperationException("No unbound account with a bill in the demo data.");
         return (reader.GetString(0), decimal.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    /// <summary>The link in the newest email to an address, as the development mail sink stored it.</summary>
+    public static async Task<string> LatestEmailLinkAsync(PortalServer server, string to)
+    {
+        await using var conn = new SqliteConnection($"Data Source={Path.Combine(server.DataFolder, "portal.db")};Mode=ReadOnly");
+        await conn.OpenAsync();
+        var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT HtmlBody FROM EmailMessages WHERE \"To\" = $to ORDER BY Id DESC LIMIT 1";
+        cmd.Parameters.AddWithValue("$to", to);
+        var body = await cmd.ExecuteScalarAsync() as string ?? throw new InvalidOperationException($"No email to {to} in the sink.");
+        var href = System.Text.RegularExpressions.Regex.Match(body, "href=\"([^\"]+)\"");
+        if (!href.Success) throw new InvalidOperationException($"The email to {to} has no link.");
+        return System.Net.WebUtility.HtmlDecode(href.Groups[1].Value);
+    }
 }

@@ -69,6 +69,7 @@ public static class PortalSetup
         // Before the separation, so its 404s show the friendly not-found page.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseMiddleware<EndpointSeparationMiddleware>();
+        app.UseMiddleware<BlazorOriginMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);

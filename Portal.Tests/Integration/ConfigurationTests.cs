@@ -36,6 +36,31 @@ public class ConfigurationTests
         Assert.Contains("Endpoints:InternalAllowedNetworks", ex.Message);
     }
 
+    [Theory]
+    [InlineData("Endpoints:Public", "http://0.0.0.0:5080", "Endpoints:PublicBaseUrl")]
+    [InlineData("Endpoints:Internal", "http://[::]:5081", "Endpoints:InternalBaseUrl")]
+    [InlineData("Endpoints:PublicBaseUrl", "portal.example.com", "Endpoints:PublicBaseUrl")]
+    [InlineData("Endpoints:PublicBaseUrl", "https://portal.example.com/app", "Endpoints:PublicBaseUrl")]
+    [InlineData("Endpoints:InternalBaseUrl", "ftp://staff.example.com", "Endpoints:InternalBaseUrl")]
+    [InlineData("Endpoints:AllowedHosts:0", "*", "Endpoints:AllowedHosts")]
+    [InlineData("Endpoints:AllowedHosts:0", "https://proxy.example.com", "Endpoints:AllowedHosts")]
+    [InlineData("AllowedHosts", "*", "Endpoints:AllowedHosts")]
+    public void Unusable_addresses_and_host_lists_are_refused_naming_the_key(string key, string value, string named)
+    {
+        var ex = Assert.Throws<ConfigurationException>(() => Builder(new() { [key] = value }).AddPortal());
+        Assert.Contains(named, ex.Message);
+    }
+
+    [Fact]
+    public void A_listener_on_every_address_is_fine_once_the_base_url_names_the_public_address()
+    {
+        var urls = Portal.Infrastructure.Security.PortalUrls.From(new() { Public = "http://0.0.0.0:5080", PublicBaseUrl = "https://portal.example.com/" });
+        Assert.Equal("https://portal.example.com/", urls.PublicBase.AbsoluteUri);
+        Assert.Contains("portal.example.com", urls.AllowedHosts);
+        Assert.DoesNotContain("0.0.0.0", urls.AllowedHosts);
+        Assert.Contains("https://portal.example.com", urls.AllowedOrigins);
+    }
+
     [Fact]
     public async Task An_unreachable_sql_server_fails_fast_with_a_clear_message()
     {

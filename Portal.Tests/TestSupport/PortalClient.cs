@@ -18,7 +18,11 @@ public sealed partial class PortalClient : IDisposable
     public async Task<HttpResponseMessage> GetAsync(string path) => await Http.GetAsync(path);
 
     /// <summary>Posts a static SSR form: fetches the page for its antiforgery token, then posts the fields.</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string path, string formName, IDictionary<string, string> fields)
+    public async Task<HttpResponseMessage> PostFormAsync(string path, string formName, IDictionary<string, string> fields) =>
+        await Http.PostAsync(path, await FormAsync(path, formName, fields));
+
+    /// <summary>The body of a static SSR form post, its antiforgery token fetched from the page (for posts with custom headers).</summary>
+    public async Task<FormUrlEncodedContent> FormAsync(string path, string formName, IDictionary<string, string> fields)
     {
         var page = await Http.GetStringAsync(path);
         var token = AntiforgeryToken().Match(page);
@@ -28,7 +32,7 @@ public sealed partial class PortalClient : IDisposable
             ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
             ["_handler"] = formName,
         };
-        return await Http.PostAsync(path, new FormUrlEncodedContent(form));
+        return new FormUrlEncodedContent(form);
     }
 
     public async Task<HttpResponseMessage> SignInAsync(string email, string password = global::Portal.Features.Demo.DemoSeeder.DemoPassword) =>

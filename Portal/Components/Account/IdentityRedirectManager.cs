@@ -22,12 +22,12 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
     {
         uri ??= "";
 
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
-        {
+        // Absolute addresses of this site (the other overloads build them) become base-relative; anything else
+        // that is not a local path goes home instead of throwing (open redirects, '/\host', control characters).
+        if (uri.StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase))
             uri = navigationManager.ToBaseRelativePath(uri);
-        }
+        if (!Portal.Infrastructure.Security.LocalRedirects.IsLocal(uri))
+            uri = "";
 
         navigationManager.NavigateTo(uri);
     }

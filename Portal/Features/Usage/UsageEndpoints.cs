@@ -41,7 +41,7 @@ public static class UsageEndpoints
             $"usage-{data.AccountNumber}-{(daily.Value ? "daily" : "15m")}.csv");
     }
 
-    private static async Task<IResult> GreenButtonAsync(Guid id, ClaimsPrincipal user, UsageService usage, AuditService audit, HttpContext http, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> GreenButtonAsync(Guid id, ClaimsPrincipal user, UsageService usage, AuditService audit, HttpContext http, TimeProvider clock, PortalUrls urls, CancellationToken ct)
     {
         var data = await usage.ExportDataAsync(user, id, ct);
         if (data is null)
@@ -49,7 +49,7 @@ public static class UsageEndpoints
             await audit.RecordAsync(new AuditEvent("Usage.Export", id.ToString(), "NotFound", "greenbutton"), ct);
             return Results.NotFound();
         }
-        var baseUri = $"{http.Request.Scheme}://{http.Request.Host}/espi/1_1/resource";
+        var baseUri = urls.Link(http, "espi/1_1/resource");
         var info = new GreenButtonFeedInfo(id, Mask(data.AccountNumber), clock.GetUtcNow(), baseUri);
         var xml = GreenButtonExporter.Export(info, data.Days);
         await audit.RecordAsync(new AuditEvent("Usage.Export", data.AccountNumber, "Success", "greenbutton"), ct);

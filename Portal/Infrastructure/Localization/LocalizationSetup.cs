@@ -33,8 +33,7 @@ public static class LocalizationSetup
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps });
-            var target = string.IsNullOrEmpty(r) || !r.StartsWith('/') || r.StartsWith("//") ? "/" : r;
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(Security.LocalRedirects.OrRoot(r is not null && r.StartsWith('/') ? r : null));
         }).AllowAnonymous();
         return endpoints;
     }

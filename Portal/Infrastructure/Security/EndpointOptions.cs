@@ -30,6 +30,22 @@ public sealed class EndpointOptions
     /// <summary>Reverse proxies whose X-Forwarded-For/Proto headers are honoured (IP addresses).</summary>
     public string[] TrustedProxies { get; set; } = [];
 
+    /// <summary>
+    /// The address customers type (the reverse proxy's https URL in production). Every absolute link the portal
+    /// sends from the public side (emails, exports) starts with it, whatever Host header a request carried.
+    /// Empty: the <see cref="Public"/> listener URL.
+    /// </summary>
+    public string PublicBaseUrl { get; set; } = "";
+
+    /// <summary>The address staff use for the internal endpoint; empty: the <see cref="Internal"/> listener URL.</summary>
+    public string InternalBaseUrl { get; set; } = "";
+
+    /// <summary>
+    /// Host names accepted besides those of the two base URLs (e.g. a load balancer's health-check name);
+    /// any other Host header gets 400.
+    /// </summary>
+    public string[] AllowedHosts { get; set; } = [];
+
     public int PublicPort => new Uri(Public).Port;
     public int InternalPort => new Uri(Internal).Port;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -9,7 +10,7 @@ public sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
 
-    /// <summary>Sign-in, registration and account-binding form posts per client IP per minute.</summary>
+    /// <summary>Sign-in, registration and account-binding form posts per client IP per minute (and, counted apart, views of the registration confirmation page).</summary>
     public int AuthPostsPerMinute { get; set; } = 10;
 
     /// <summary>Downloads and exports per user per minute.</summary>
@@ -31,6 +32,9 @@ public sealed class RateLimitOptions
 public static class RateLimitPolicies
 {
     public const string Auth = "auth";
+
+    /// <summary>Account pages that answer about an address on a GET: every request counts, per client IP.</summary>
+    public const string AuthPage = "auth-page";
     public const string Download = "download";
 }
 
@@ -39,11 +43,25 @@ public static class SecuritySetup
     public static IServiceCollection AddPortalSecurity(this IServiceCollection services, IConfiguration config)
     {
         var endpoints = config.GetSection(EndpointOptions.Section).Get<EndpointOptions>() ?? new EndpointOptions();
+        var urls = PortalUrls.From(endpoints);
+        services.AddSingleton(urls);
+        // Only the Host names of the configured addresses are served (400 otherwise). The framework's own
+        // 'AllowedHosts' key would quietly widen or replace that, so it is refused rather than merged.
+        if (!string.IsNullOrWhiteSpace(config["AllowedHosts"]))
+            throw new Database.ConfigurationException(
+                "Configuration key 'AllowedHosts' is not used: the hosts of Endpoints:PublicBaseUrl and Endpoints:InternalBaseUrl are served; list any other in 'Endpoints:AllowedHosts'.");
+        services.Configure<HostFilteringOptions>(o =>
+        {
+            o.AllowedHosts = urls.AllowedHosts.ToList();
+            o.AllowEmptyHosts = false;
+        });
+
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             // Only the configured proxies are believed. With none configured the headers are switched off: the
             // middleware treats empty KnownProxies/KnownIPNetworks as "trust every peer", which would let any
             // client claim an intranet address (NetworkSeparationTests.Forwarded_headers_from_an_untrusted_peer_are_ignored).
+            // X-Forwarded-Host is never honoured: links come from the configured base URLs, not from any Host.
             o.ForwardedHeaders = endpoints.TrustedProxies.Length == 0
                 ? ForwardedHeaders.None
                 : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
@@ -80,6 +98,13 @@ public static class SecuritySetup
                     QueueLimit = 0,
                 })
                 : RateLimitPartition.GetNoLimiter("get"));
+            o.AddPolicy(RateLimitPolicies.AuthPage, http =>
+                RateLimitPartition.GetFixedWindowLimiter("page-ip:" + http.Connection.RemoteIpAddress, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = limits.AuthPostsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
             // Downloads count against the user and against the client IP: a user cannot escape by switching
             // networks, and one address cannot escape by switching accounts.
             var downloads = new UserAndIpLimiter(limits.DownloadsPerMinute, limits.DownloadsPerMinutePerIp, TimeSpan.FromMinutes(1));
@@ -136,11 +161,15 @@ public sealed class UserAndIpLimiter(int perUser, int perIp, TimeSpan window)
 /// Security headers on every response. The CSP allows no inline script (Blazor Server and MudBlazor load
 /// only same-origin files); inline styles are allowed because MudBlazor sets style attributes.
 /// </summary>
-public sealed class SecurityHeadersMiddleware(RequestDelegate next)
+public sealed class SecurityHeadersMiddleware(RequestDelegate next, PortalUrls urls)
 {
-    private const string Csp =
+    // WebSockets may go only to the endpoint's own configured origin ('ws:'/'wss:' alone would allow any host).
+    private readonly string _publicCsp = Csp(urls.ConnectSources(EndpointKind.Public));
+    private readonly string _internalCsp = Csp(urls.ConnectSources(EndpointKind.Internal));
+
+    private static string Csp(string connectSources) =>
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-        "font-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+        $"font-src 'self' data:; connect-src {connectSources}; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -150,7 +179,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             // The Hangfire dashboard (internal, admin only) uses inline scripts; it gets a CSP without the script rule.
             h.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/jobs")
                 ? "default-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; object-src 'none'"
-                : Csp;
+                : context.GetEndpointKind() == EndpointKind.Internal ? _internalCsp : _publicCsp;
             h.XContentTypeOptions = "nosniff";
             h["Referrer-Policy"] = "strict-origin-when-cross-origin";
             h.XFrameOptions = "DENY";
@@ -159,6 +188,28 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
                 h.CacheControl = "no-store";
             return Task.CompletedTask;
         });
+        return next(context);
+    }
+}
+
+/// <summary>
+/// A Blazor circuit (negotiate, WebSocket upgrade, long polling) opens only from a page of the portal's own
+/// configured origins. Browsers always send Origin on these requests, so a page on another site cannot ride on
+/// the visitor's cookie; clients without an Origin header are not browsers and gain nothing a cookie would give.
+/// </summary>
+public sealed class BlazorOriginMiddleware(RequestDelegate next, PortalUrls urls)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        if (context.Request.Path.StartsWithSegments("/_blazor")
+            && context.Request.Headers.Origin is { Count: > 0 } origin
+            && !urls.IsAllowedOrigin(origin.ToString()))
+        {
+            // A bare 403: the friendly not-found page would re-execute the POST as a form post and answer 400.
+            if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Task.CompletedTask;
+        }
         return next(context);
     }
 }
