@@ -24,6 +24,12 @@ public sealed class RateLimitOptions
     /// <summary>Downloads and exports per client IP per minute, whoever is signed in (several users behind one NAT share it).</summary>
     public int DownloadsPerMinutePerIp { get; set; } = 120;
 
+    /// <summary>
+    /// Failed proofs (wrong bill amount) of one account number in 24 hours, from any user or address, after which the
+    /// number accepts no proof, not even a correct one, until the day has passed.
+    /// </summary>
+    public int BindingFailuresPerAccountPerDay { get; set; } = 5;
+
     /// <summary>Account-binding attempts per user per 15 minutes (inside a circuit).</summary>
     public int BindingAttemptsPer15Minutes { get; set; } = 5;
 
