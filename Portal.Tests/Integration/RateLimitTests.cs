@@ -21,6 +21,7 @@ public class RateLimitTests(RateLimitTests.LimitedHost host) : IClassFixture<Rat
         ["RateLimits:DownloadsPerMinute"] = "2",
         ["RateLimits:DownloadsPerMinutePerIp"] = "3",
         ["RateLimits:ComplaintsPerHour"] = "1",
+        ["RateLimits:AccountPostsPerMinute"] = "2",
     });
 
     private PortalClient ClientFrom(string ip, bool @internal = false)
@@ -124,6 +125,39 @@ public class RateLimitTests(RateLimitTests.LimitedHost host) : IClassFixture<Rat
         Assert.False(limiter.TryAcquire(InteractiveAction.ReadingsImport, "u1"));
     }
 
+    [Theory]
+    [InlineData("/Account/Manage/ChangePassword", "change-password", "Input.OldPassword")]
+    [InlineData("/Account/Manage/DeletePersonalData", "delete-user", "Input.Password")]
+    public async Task Wrong_current_passwords_on_the_account_pages_get_429_beyond_the_per_user_limit_even_from_another_address(
+        string path, string form, string passwordField)
+    {
+        var fields = new Dictionary<string, string>
+        {
+            [passwordField] = "not-the-password",
+            ["Input.NewPassword"] = "another-long-password",
+            ["Input.ConfirmPassword"] = "another-long-password",
+        };
+        // One user per page: the two pages share the user's budget.
+        var email = path.EndsWith("ChangePassword", StringComparison.Ordinal) ? "business@demo.local" : "manager@demo.local";
+        using var first = ClientFrom(path.EndsWith("ChangePassword", StringComparison.Ordinal) ? "203.0.113.70" : "203.0.113.72");
+        await first.SignInAsync(email);
+        for (var i = 0; i < 2; i++)
+        {
+            var answer = await first.PostFormAsync(path, form, fields);
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            Assert.Contains("alert-danger", await answer.Content.ReadAsStringAsync());
+        }
+        AssertLimited(await first.PostFormAsync(path, form, fields));
+
+        using var second = ClientFrom(path.EndsWith("ChangePassword", StringComparison.Ordinal) ? "203.0.113.71" : "203.0.113.73");
+        await second.SignInAsync(email);
+        Assert.Equal(HttpStatusCode.OK, (await second.GetAsync(path)).StatusCode); // viewing the page is free
+        AssertLimited(await second.PostFormAsync(path, form, fields));
+
+        await using var db = await host.Db.CreateDbContextAsync();
+        Assert.True(await db.Users.AnyAsync(u => u.Email == email)); // nothing was deleted
+    }
+
     [Fact]
     public async Task Forwarded_addresses_from_a_trusted_proxy_decide_who_reaches_the_internal_endpoint()
     {
@@ -169,6 +203,25 @@ public class PersonalDataDownloadTests(RateLimitTests.LimitedHost host) : IClass
         // The download budget (2 per user per minute here) applies.
         Assert.Equal(HttpStatusCode.OK, (await PostDownloadAsync(client)).StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await PostDownloadAsync(client)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_download_without_an_antiforgery_token_is_refused_with_400_and_nothing_is_sent_or_audited()
+    {
+        using var client = host.Client();
+        client.Http.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.61");
+        await client.SignInAsync("neighbour@demo.local");
+        await using var db = await host.Db.CreateDbContextAsync();
+        var audited = await db.AuditEntries.CountAsync(a => a.Action == "PersonalDataDownloaded" && a.Target == "user:neighbour@demo.local");
+
+        var forged = await client.Http.PostAsync("/Account/Manage/DownloadPersonalData", new FormUrlEncodedContent(new Dictionary<string, string>()));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.DoesNotContain("neighbour@demo.local", await forged.Content.ReadAsStringAsync());
+        Assert.Equal(audited, await db.AuditEntries.CountAsync(a => a.Action == "PersonalDataDownloaded" && a.Target == "user:neighbour@demo.local"));
+
+        using var withToken = await PostDownloadAsync(client);
+        Assert.Equal(HttpStatusCode.OK, withToken.StatusCode);
+        Assert.Contains("neighbour@demo.local", await withToken.Content.ReadAsStringAsync());
     }
 
     private static async Task<HttpResponseMessage> PostDownloadAsync(PortalClient client)

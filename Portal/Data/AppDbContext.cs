@@ -21,6 +21,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 {
     public DbSet<CustomerAccount> Accounts => Set<CustomerAccount>();
     public DbSet<AccountBinding> AccountBindings => Set<AccountBinding>();
+    public DbSet<Features.Accounts.AccountJoinRequestRow> AccountJoinRequests => Set<Features.Accounts.AccountJoinRequestRow>();
+    public DbSet<Features.Accounts.AccountBindingAttemptRow> AccountBindingAttempts => Set<Features.Accounts.AccountBindingAttemptRow>();
     public DbSet<AccountDayRow> AccountDays => Set<AccountDayRow>();
     public DbSet<MonthlyUsageRow> MonthlyUsage => Set<MonthlyUsageRow>();
     public DbSet<Features.Usage.UsageAlertSettingRow> UsageAlertSettings => Set<Features.Usage.UsageAlertSettingRow>();

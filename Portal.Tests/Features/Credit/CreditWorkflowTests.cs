@@ -332,6 +332,9 @@ public class CreditWorkflowTests(PortalHost host) : IClassFixture<PortalHost>
         Assert.Contains(ManagerAlert.UnreadMessage, row.Alerts);
         var thread = await workspace.ThreadAsync(manager, managed.Id);
         Assert.Contains(thread!.Messages, m => m.FromCustomer && m.Body == "Please call me about the transformer");
+        // Reading changes nothing; the manager's explicit "mark read" does.
+        Assert.Contains(ManagerAlert.UnreadMessage, (await workspace.AccountsAsync(manager)).Single(r => r.AccountId == managed.Id).Alerts);
+        Assert.True(await workspace.MarkReadAsync(manager, managed.Id) >= 1);
         Assert.DoesNotContain(ManagerAlert.UnreadMessage, (await workspace.AccountsAsync(manager)).Single(r => r.AccountId == managed.Id).Alerts);
         Assert.Equal(MessageOutcome.Sent, await workspace.ReplyAsync(manager, managed.Id, "Calling you at 3 pm"));
 

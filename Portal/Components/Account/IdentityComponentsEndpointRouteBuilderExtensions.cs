@@ -115,8 +115,11 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             HttpContext context,
             [FromServices] UserManager<ApplicationUser> userManager,
             [FromServices] Portal.Features.Accounts.PersonalDataExport export,
-            [FromServices] Portal.Infrastructure.Audit.AuditService audit) =>
+            [FromServices] Portal.Infrastructure.Audit.AuditService audit,
+            [FromServices] IAntiforgery antiforgery) =>
         {
+            // The handler binds no form field, so the framework would not check the token by itself.
+            if (!await antiforgery.IsRequestValidAsync(context)) return Results.BadRequest();
             var userId = userManager.GetUserId(context.User);
             // Everything the portal holds about this user and only this user: profile, bound accounts, complaints,
             // hazards on those accounts, their own audit records. No secrets (password hash, authenticator key).

@@ -6,6 +6,8 @@ public static class AccountsFeature
     {
         services.AddSingleton<AccountAccessService>();
         services.AddSingleton<AccountBindingService>();
+        services.AddSingleton<AccountSharingService>();
+        services.AddSingleton<AccountNotifier>();
         services.AddSingleton<AccountsService>();
         services.AddSingleton<PersonalDataExport>();
         return services;

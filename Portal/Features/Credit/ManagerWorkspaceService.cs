@@ -1,12 +1,14 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Domain.Common;
 using Portal.Domain.Complaints;
 using Portal.Domain.Credit;
 using Portal.Domain.Safety;
 using Portal.Domain.Usage;
 using Portal.Features.Accounts;
 using Portal.Features.Demo;
+using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Credit;
 
@@ -24,11 +26,18 @@ public enum ManagerAlert
 public sealed record ManagedAccountRow(Guid AccountId, string AccountNumber, string HolderName, decimal CapacityKva, CreditTier? Tier,
     decimal? Score, IReadOnlyList<ManagerAlert> Alerts, int UnreadMessages);
 
-public sealed record ManagerThread(Guid AccountId, string AccountNumber, string HolderName, IReadOnlyList<CreditMessageRow> Messages);
+/// <summary>
+/// One account's messages. <see cref="Masked"/>: the viewer may not see this account's personal data here, so the
+/// holder's name is masked and the messages are left out.
+/// </summary>
+public sealed record ManagerThread(Guid AccountId, string AccountNumber, string HolderName, IReadOnlyList<CreditMessageRow> Messages, int Unread, bool Masked);
 
 /// <summary>
 /// The customer manager's workspace: their accounts (from <see cref="AccountAccessService.AccessibleAccountIdsAsync"/>,
 /// which gives a manager exactly the accounts assigned to them) with alerts, and the message threads.
+/// Personal data is shown in full to the account's assigned manager (wherever they work from) and to staff on the
+/// internal endpoint; anyone else, i.e. an admin on the public endpoint, sees names masked and no message text.
+/// Reading never changes anything: the assigned manager marks a thread read with <see cref="MarkReadAsync"/>.
 /// </summary>
 public sealed class ManagerWorkspaceService(IDbContextFactory<AppDbContext> dbFactory, AccountAccessService access, TimeProvider clock,
     Notifications.NotificationService notifications)
@@ -36,7 +45,7 @@ public sealed class ManagerWorkspaceService(IDbContextFactory<AppDbContext> dbFa
     /// <summary>A tier drop within this many days is an alert.</summary>
     public const int TierDropAlertDays = 90;
 
-    public async Task<IReadOnlyList<ManagedAccountRow>> AccountsAsync(ClaimsPrincipal manager, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ManagedAccountRow>> AccountsAsync(ClaimsPrincipal manager, EndpointKind endpoint = EndpointKind.Public, CancellationToken ct = default)
     {
         var ids = await ManagedIdsAsync(manager, ct);
         var today = DemoSeeder.Today(clock);
@@ -44,7 +53,7 @@ public sealed class ManagerWorkspaceService(IDbContextFactory<AppDbContext> dbFa
         var dueSoon = today.AddDays(HazardService.DueSoonDays);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var accounts = await db.Accounts.AsNoTracking().Where(a => ids.Contains(a.Id))
-            .Select(a => new { a.Id, a.AccountNumber, a.HolderName, a.ContractedCapacityKva }).ToListAsync(ct);
+            .Select(a => new { a.Id, a.AccountNumber, a.HolderName, a.ContractedCapacityKva, a.CustomerManagerId }).ToListAsync(ct);
         var states = await db.CreditStates.AsNoTracking().Where(s => ids.Contains(s.AccountId))
             .Select(s => new { s.Id, s.AccountId, s.CurrentTier, s.CurrentScore }).ToDictionaryAsync(s => s.AccountId, ct);
         var stateIds = states.Values.Select(s => s.Id).ToList();
@@ -75,29 +84,49 @@ public sealed class ManagerWorkspaceService(IDbContextFactory<AppDbContext> dbFa
                 if (forecasts.Contains(a.Id)) alerts.Add(ManagerAlert.ForecastAboveThreshold);
                 var messages = unread.GetValueOrDefault(a.Id);
                 if (messages > 0) alerts.Add(ManagerAlert.UnreadMessage);
-                return new ManagedAccountRow(a.Id, a.AccountNumber, a.HolderName, a.ContractedCapacityKva, state?.CurrentTier, state?.CurrentScore, alerts, messages);
+                var holder = FullView(manager, a.CustomerManagerId, endpoint) ? a.HolderName : Masking.Name(a.HolderName);
+                return new ManagedAccountRow(a.Id, a.AccountNumber, holder, a.ContractedCapacityKva, state?.CurrentTier, state?.CurrentScore, alerts, messages);
             })
             .OrderByDescending(r => r.Alerts.Count).ThenBy(r => r.AccountNumber).ToList();
     }
 
-    /// <summary>Null when the account is not the manager's: the page shows "not found". Opening a thread marks the customer's messages read.</summary>
-    public async Task<ManagerThread?> ThreadAsync(ClaimsPrincipal manager, Guid accountId, CancellationToken ct = default)
+    /// <summary>Null when the account is not the manager's: the page shows "not found". Reading changes nothing.</summary>
+    public async Task<ManagerThread?> ThreadAsync(ClaimsPrincipal manager, Guid accountId, EndpointKind endpoint = EndpointKind.Public, CancellationToken ct = default)
     {
         if (!(await ManagedIdsAsync(manager, ct)).Contains(accountId)) return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        await db.ManagerMessages.Where(m => m.AccountId == accountId && m.FromCustomer && m.ReadAtUtc == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadAtUtc, now), ct);
-        var account = await db.Accounts.AsNoTracking().Where(a => a.Id == accountId).Select(a => new { a.AccountNumber, a.HolderName }).FirstAsync(ct);
-        return new ManagerThread(accountId, account.AccountNumber, account.HolderName, await CreditService.MessagesAsync(db, accountId, ct));
+        var account = await db.Accounts.AsNoTracking().Where(a => a.Id == accountId)
+            .Select(a => new { a.AccountNumber, a.HolderName, a.CustomerManagerId }).FirstAsync(ct);
+        var unread = await db.ManagerMessages.CountAsync(m => m.AccountId == accountId && m.FromCustomer && m.ReadAtUtc == null, ct);
+        return FullView(manager, account.CustomerManagerId, endpoint)
+            ? new ManagerThread(accountId, account.AccountNumber, account.HolderName, await CreditService.MessagesAsync(db, accountId, ct), unread, Masked: false)
+            : new ManagerThread(accountId, account.AccountNumber, Masking.Name(account.HolderName), [], unread, Masked: true);
     }
 
-    public async Task<MessageOutcome> ReplyAsync(ClaimsPrincipal manager, Guid accountId, string? body, CancellationToken ct = default)
+    /// <summary>
+    /// The assigned manager's explicit "I have read this": marks the customer's messages read. Nobody else's reading
+    /// (an admin looking over the workspace) can take a message off the manager's list. Returns how many were marked.
+    /// </summary>
+    public async Task<int?> MarkReadAsync(ClaimsPrincipal manager, Guid accountId, CancellationToken ct = default)
+    {
+        var userId = AccountAccessService.UserId(manager);
+        if (userId is null || !(await ManagedIdsAsync(manager, ct)).Contains(accountId)) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Accounts.AnyAsync(a => a.Id == accountId && a.CustomerManagerId == userId, ct)) return null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.ManagerMessages.Where(m => m.AccountId == accountId && m.FromCustomer && m.ReadAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadAtUtc, now), ct);
+    }
+
+    public async Task<MessageOutcome> ReplyAsync(ClaimsPrincipal manager, Guid accountId, string? body, EndpointKind endpoint = EndpointKind.Public, CancellationToken ct = default)
     {
         var userId = AccountAccessService.UserId(manager);
         if (userId is null || !(await ManagedIdsAsync(manager, ct)).Contains(accountId)) return MessageOutcome.NotFound;
-        if (string.IsNullOrWhiteSpace(body) || body.Trim().Length > ManagerMessage.MaxLength) return MessageOutcome.Invalid;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Whoever may not read the thread here may not write into it either.
+        var managerId = await db.Accounts.Where(a => a.Id == accountId).Select(a => a.CustomerManagerId).FirstAsync(ct);
+        if (!FullView(manager, managerId, endpoint)) return MessageOutcome.NotFound;
+        if (string.IsNullOrWhiteSpace(body) || body.Trim().Length > ManagerMessage.MaxLength) return MessageOutcome.Invalid;
         db.ManagerMessages.Add(ManagerMessage.Write(accountId, userId, fromCustomer: false, body, clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(ct);
         var number = await db.Accounts.Where(a => a.Id == accountId).Select(a => a.AccountNumber).FirstAsync(ct);
@@ -105,6 +134,9 @@ public sealed class ManagerWorkspaceService(IDbContextFactory<AppDbContext> dbFa
             await notifications.NotifyAsync(customer, "ManagerReplied", number, $"/credit/{accountId}", ct: ct);
         return MessageOutcome.Sent;
     }
+
+    private static bool FullView(ClaimsPrincipal viewer, string? assignedManagerId, EndpointKind endpoint) =>
+        endpoint == EndpointKind.Internal || (assignedManagerId is not null && assignedManagerId == AccountAccessService.UserId(viewer));
 
     /// <summary>Managers: their assigned accounts. Admins (who pass the Manager policy): every account that has a manager.</summary>
     private async Task<IReadOnlyList<Guid>> ManagedIdsAsync(ClaimsPrincipal user, CancellationToken ct)

@@ -13,11 +13,23 @@ public sealed class RateLimitOptions
     /// <summary>Sign-in, registration and account-binding form posts per client IP per minute (and, counted apart, views of the registration confirmation page).</summary>
     public int AuthPostsPerMinute { get; set; } = 10;
 
+    /// <summary>
+    /// Posts of the account pages that check the current password (change password, delete personal data) per user
+    /// per minute; the same posts per client IP share <see cref="AuthPostsPerMinute"/>'s size.
+    /// </summary>
+    public int AccountPostsPerMinute { get; set; } = 5;
+
     /// <summary>Downloads and exports per user per minute.</summary>
     public int DownloadsPerMinute { get; set; } = 30;
 
     /// <summary>Downloads and exports per client IP per minute, whoever is signed in (several users behind one NAT share it).</summary>
     public int DownloadsPerMinutePerIp { get; set; } = 120;
+
+    /// <summary>
+    /// Failed proofs (wrong bill amount) of one account number in 24 hours, from any user or address, after which the
+    /// number accepts no proof, not even a correct one, until the day has passed.
+    /// </summary>
+    public int BindingFailuresPerAccountPerDay { get; set; } = 5;
 
     /// <summary>Account-binding attempts per user per 15 minutes (inside a circuit).</summary>
     public int BindingAttemptsPer15Minutes { get; set; } = 5;
@@ -36,6 +48,7 @@ public static class RateLimitPolicies
     /// <summary>Account pages that answer about an address on a GET: every request counts, per client IP.</summary>
     public const string AuthPage = "auth-page";
     public const string Download = "download";
+    public const string AccountChange = "account-change";
 }
 
 public static class SecuritySetup
@@ -105,19 +118,24 @@ public static class SecuritySetup
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));
+            // A stolen session must not become an oracle for the current password: Identity's lockout does not
+            // count wrong passwords on these pages, so each post needs a permit of the user and of the address.
+            var accountChanges = new UserAndIpLimiter(limits.AccountPostsPerMinute, limits.AuthPostsPerMinute, TimeSpan.FromMinutes(1));
+            o.AddPolicy(RateLimitPolicies.AccountChange, http => http.Request.Method == HttpMethods.Post
+                ? RateLimitPartition.Get(UserAndIp(http), k => accountChanges.For(k.User, k.Ip))
+                : RateLimitPartition.GetNoLimiter<(string?, string)>(default));
             // Downloads count against the user and against the client IP: a user cannot escape by switching
             // networks, and one address cannot escape by switching accounts.
             var downloads = new UserAndIpLimiter(limits.DownloadsPerMinute, limits.DownloadsPerMinutePerIp, TimeSpan.FromMinutes(1));
-            o.AddPolicy(RateLimitPolicies.Download, http =>
-            {
-                var key = (http.User.Identity?.IsAuthenticated == true ? http.User.Identity.Name : null, http.Connection.RemoteIpAddress?.ToString() ?? "");
-                return RateLimitPartition.Get(key, k => downloads.For(k.Item1, k.Item2));
-            });
+            o.AddPolicy(RateLimitPolicies.Download, http => RateLimitPartition.Get(UserAndIp(http), k => downloads.For(k.User, k.Ip)));
         });
         services.Configure<RateLimitOptions>(config.GetSection(RateLimitOptions.Section));
         services.AddSingleton<InteractiveLimiter>();
         return services;
     }
+
+    private static (string? User, string Ip) UserAndIp(HttpContext http) =>
+        (http.User.Identity?.IsAuthenticated == true ? http.User.Identity.Name : null, http.Connection.RemoteIpAddress?.ToString() ?? "");
 }
 
 /// <summary>One fixed-window budget per user and one per client IP; a request needs a permit from both.</summary>
