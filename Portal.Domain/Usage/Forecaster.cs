@@ -61,6 +61,9 @@ public static class Forecaster
     public const double DefaultLowRatio = 0.75;
     public const double DefaultHighRatio = 1.25;
     public const int MinimumBacktests = 12;
+    /// <summary>Known days needed in the <see cref="WeekdayWindowDays"/> up to the origin; with fewer there is no forecast.</summary>
+    public const int MinimumHistoryDays = 7;
+    private const double MinimumDayFactor = 1e-6;
     private const int BacktestStepDays = 3;
     private const int BacktestSpanDays = 366;
 
@@ -72,7 +75,11 @@ public static class Forecaster
     // share the fits between the two bands' origin grids. Every sum is still taken in the same order over the same
     // days as the straightforward version, so the results are the same to the last bit.
 
-    public static UsageForecast Forecast(ForecastRequest request)
+    /// <summary>
+    /// The forecast, or null when fewer than <see cref="MinimumHistoryDays"/> days are known in the
+    /// <see cref="WeekdayWindowDays"/> days up to the origin (a new meter, one that stopped): no figure beats a made-up one.
+    /// </summary>
+    public static UsageForecast? Forecast(ForecastRequest request)
     {
         if (request.CycleEnd < request.CycleStart)
             throw new Common.DomainException("Forecast.CycleInverted", "The cycle ends before it starts.");
@@ -84,6 +91,7 @@ public static class Forecaster
 
         var series = Series.From(request.History, request.LastCompleteDay);
         var origin = request.LastCompleteDay.DayNumber;
+        if (series.Count(origin - WeekdayWindowDays + 1, origin) < MinimumHistoryDays) return null;
         var cycleStart = request.CycleStart.DayNumber;
         var cycleEnd = request.CycleEnd.DayNumber;
 
@@ -177,7 +185,8 @@ public static class Forecaster
         for (var k = 0; k < LevelWindowDays; k++)
         {
             var d = origin - k;
-            if (!series.TryGet(d, out var v)) continue;
+            // A weekday with no use in the window (closed on Sundays) says nothing about the level: 0 / 0.
+            if (!series.TryGet(d, out var v) || factor[DayOfWeekOf(d)] < MinimumDayFactor) continue;
             values[m] = v / factor[DayOfWeekOf(d)];
             ages[m++] = k;
         }
@@ -282,7 +291,8 @@ public static class Forecaster
         }
         if (ratios.Count < MinimumBacktests) return new BandRatios(DefaultLowRatio, DefaultHighRatio, ForecastBandSource.Default);
         ratios.Sort();
-        return new BandRatios(Quantile(ratios, 0.10), Quantile(ratios, 0.90), ForecastBandSource.OwnHistory);
+        // The band always holds the point: an account whose past forecasts all ran low keeps its point inside the band.
+        return new BandRatios(Math.Min(1, Quantile(ratios, 0.10)), Math.Max(1, Quantile(ratios, 0.90)), ForecastBandSource.OwnHistory);
     }
 
     /// <summary>
@@ -342,6 +352,13 @@ public static class Forecaster
         }
 
         public bool Has(int dayNumber) => TryGet(dayNumber, out _);
+
+        public int Count(int from, int to)
+        {
+            var n = 0;
+            for (var d = from; d <= to; d++) if (Has(d)) n++;
+            return n;
+        }
 
         /// <summary>Sum over a window of day numbers, or null unless every day is known.</summary>
         public double? Sum(int from, int to)

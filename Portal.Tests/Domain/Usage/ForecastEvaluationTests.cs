@@ -108,7 +108,7 @@ public sealed class RealMeterEvaluation
             foreach (var elapsed in new[] { 7, 14, 21 })
             {
                 var origin = month.AddDays(elapsed - 1);
-                var f = Forecaster.Forecast(new ForecastRequest(month, end, origin, days));
+                var f = Forecaster.Forecast(new ForecastRequest(month, end, origin, days))!;
                 var toDate = monthDays.Take(elapsed).Sum(d => byDate[d]);
                 var recent = Enumerable.Range(0, 28).Select(k => origin.AddDays(-k)).Where(byDate.ContainsKey).Select(d => byDate[d]).DefaultIfEmpty(0).Average();
                 var baseline = toDate + recent * (end.Day - elapsed);
