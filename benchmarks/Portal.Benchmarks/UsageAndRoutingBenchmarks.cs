@@ -51,7 +51,7 @@ public class UsageAndRoutingBenchmarks
     {
         var origin = _twoYears[^1].Date;
         var cycle = new DateOnly(origin.Year, origin.Month, 1);
-        return Forecaster.Forecast(new ForecastRequest(cycle, cycle.AddMonths(1).AddDays(-1), origin, _daily)).Cycle.High;
+        return Forecaster.Forecast(new ForecastRequest(cycle, cycle.AddMonths(1).AddDays(-1), origin, _daily))!.Cycle.High;
     }
 
     [Benchmark]
@@ -95,7 +95,7 @@ public class UsageAndRoutingBenchmarks
         var cycle = new DateOnly(origin.Year, origin.Month, 1);
         var forecast = Forecaster.Forecast(new ForecastRequest(cycle, cycle.AddMonths(1).AddDays(-1), origin, history));
         var shape = LoadShape.From(profiles.ToProfiles(), UsageInsights.Seasonality(totals));
-        return forecast.Cycle.High + shape.WinterRatio;
+        return forecast!.Cycle.High + shape.WinterRatio;
     }
 
     [Benchmark]

@@ -20,7 +20,7 @@ public class ForecasterTests
     public void A_steady_account_is_forecast_at_its_run_rate()
     {
         var history = History(June.AddDays(-90), June.AddDays(9), _ => 10);
-        var f = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(9), history));
+        var f = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(9), history))!;
         Assert.Equal(100, f.ToDateKwh);
         Assert.Equal((10, 20), (f.DaysElapsed, f.DaysRemaining));
         Assert.Equal(300, f.Cycle.Kwh);
@@ -35,7 +35,7 @@ public class ForecasterTests
         // 20 kWh on weekdays, 6 on weekends: a business.
         static double Kwh(DateOnly d) => d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 6 : 20;
         var history = History(June.AddDays(-120), June.AddDays(13), Kwh);
-        var f = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(13), history));
+        var f = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(13), history))!;
         var actual = Enumerable.Range(0, 30).Sum(i => Kwh(June.AddDays(i)));
         var naive = f.ToDateKwh + history.TakeLast(28).Average(h => h.Kwh) * 16;
         Assert.True(Math.Abs(f.Cycle.Kwh - actual) < Math.Abs(naive - actual), $"forecast {f.Cycle.Kwh}, naive {naive}, actual {actual}");
@@ -46,8 +46,8 @@ public class ForecasterTests
     public void A_single_spike_does_not_move_the_forecast_much()
     {
         var history = History(June.AddDays(-90), June.AddDays(9), d => d == June.AddDays(5) ? 1000 : 10);
-        var f = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(9), history));
-        Assert.InRange(f.Cycle.Kwh - f.ToDateKwh, 200, 240); // 20 days × ~10; uncapped the spike gave 454
+        var f = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(9), history))!;
+        Assert.InRange(f.Cycle.Kwh - f.ToDateKwh, 200, 240); // 20 days × ~10; uncapped the spike gave 454, repeated from last week it would add 2,970
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public class ForecasterTests
         // Last year June doubled against May; this year's May runs at 10/day.
         var lastYear = History(new DateOnly(2024, 3, 1), new DateOnly(2024, 8, 31), d => d.Month >= 6 ? 20 : 10);
         var thisYear = History(new DateOnly(2025, 3, 1), June.AddDays(-1), _ => 10);
-        var f = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(-1), [.. lastYear, .. thisYear]));
+        var f = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(-1), [.. lastYear, .. thisYear]))!;
         Assert.True(f.UsedLastYear);
         Assert.Equal(0, f.DaysElapsed);
         Assert.Equal(450, f.Cycle.Kwh); // 30 × 10 × (1 + 0.5 × (2 − 1))
@@ -65,7 +65,7 @@ public class ForecasterTests
     [Fact]
     public void Without_last_year_the_season_factor_is_neutral()
     {
-        var f = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(-1), History(new DateOnly(2025, 3, 1), June.AddDays(-1), _ => 10)));
+        var f = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(-1), History(new DateOnly(2025, 3, 1), June.AddDays(-1), _ => 10)))!;
         Assert.False(f.UsedLastYear);
         Assert.Equal(300, f.Cycle.Kwh);
     }
@@ -74,7 +74,7 @@ public class ForecasterTests
     public void Short_history_gets_the_wide_default_band()
     {
         var history = History(June.AddDays(-20), June.AddDays(9), _ => 10);
-        var f = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(9), history));
+        var f = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(9), history))!;
         Assert.Equal(ForecastBandSource.Default, f.BandSource);
         Assert.Equal(100 + 200 * Forecaster.DefaultLowRatio, f.Cycle.Low);
         Assert.Equal(100 + 200 * Forecaster.DefaultHighRatio, f.Cycle.High);
@@ -85,7 +85,7 @@ public class ForecasterTests
     {
         var rng = new Random(7);
         var history = History(June.AddDays(-400), June.AddDays(9), _ => 10 + rng.NextDouble() * 10);
-        var f = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(9), history));
+        var f = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(9), history))!;
         Assert.Equal(ForecastBandSource.OwnHistory, f.BandSource);
         Assert.True(f.Cycle.Low < f.Cycle.Kwh && f.Cycle.Kwh < f.Cycle.High);
         Assert.True(f.NextCycle.High - f.NextCycle.Low > 0);
@@ -95,7 +95,7 @@ public class ForecasterTests
     public void A_complete_cycle_has_an_exact_band()
     {
         var history = History(June.AddDays(-90), JuneEnd, _ => 10);
-        var f = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, JuneEnd, history));
+        var f = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, JuneEnd, history))!;
         Assert.Equal(ForecastBandSource.Exact, f.BandSource);
         Assert.Equal((300, 300, 300), (f.Cycle.Kwh, f.Cycle.Low, f.Cycle.High));
     }
@@ -104,7 +104,7 @@ public class ForecasterTests
     public void Missing_days_in_the_cycle_are_filled_not_counted_as_zero()
     {
         var history = History(June.AddDays(-90), June.AddDays(9), _ => 10).Where(h => h.Date != June.AddDays(3)).ToList();
-        var f = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(9), history));
+        var f = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(9), history))!;
         Assert.Equal(100, f.ToDateKwh);
     }
 
@@ -112,12 +112,45 @@ public class ForecasterTests
     public void Data_after_the_last_complete_day_is_ignored()
     {
         var history = History(June.AddDays(-90), JuneEnd, d => d > June.AddDays(9) ? 1000 : 10);
-        Assert.Equal(300, Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(9), history)).Cycle.Kwh);
+        Assert.Equal(300, Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(9), history))!.Cycle.Kwh);
     }
 
     [Fact]
-    public void No_history_forecasts_zero_rather_than_failing() =>
-        Assert.Equal(0, Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(-1), [])).Cycle.Kwh);
+    public void No_history_gives_no_forecast_rather_than_a_made_up_figure() =>
+        Assert.Null(Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(-1), [])));
+
+    [Fact]
+    public void Six_days_of_history_give_no_forecast_and_seven_give_one()
+    {
+        var six = History(June.AddDays(-6), June.AddDays(-1), _ => 10);
+        Assert.Null(Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(-1), six)));
+        var seven = History(June.AddDays(-7), June.AddDays(-1), _ => 10);
+        var f = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(-1), seven))!;
+        Assert.Equal(300, f.Cycle.Kwh);
+        Assert.Equal(ForecastBandSource.Default, f.BandSource);
+    }
+
+    [Fact]
+    public void A_meter_silent_for_the_last_eight_weeks_gives_no_forecast()
+    {
+        var history = History(June.AddDays(-200), June.AddDays(-57), _ => 10);
+        Assert.Null(Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(9), history)));
+    }
+
+    [Fact]
+    public void A_business_closed_on_sundays_is_forecast_with_nothing_on_sundays()
+    {
+        // 12 kWh Monday to Saturday, 0 on Sundays, for 16 weeks. June 2025 has 5 Sundays, so 25 open days.
+        static double Kwh(DateOnly d) => d.DayOfWeek == DayOfWeek.Sunday ? 0 : 12;
+        var history = History(June.AddDays(-112), June.AddDays(9), Kwh);
+        var f = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(9), history))!;
+        // 1–10 June: 8 open days (Sundays 1 and 8 June) = 96 kWh; 11–30 June: 17 open days = 204 kWh.
+        Assert.Equal(96, f.ToDateKwh);
+        Assert.Equal(300, f.Cycle.Kwh);
+        Assert.Equal((300, 300), (f.Cycle.Low, f.Cycle.High));
+        // July 2025: 31 days, 4 Sundays: 27 × 12.
+        Assert.Equal(324, f.NextCycle.Kwh);
+    }
 
     [Theory]
     [InlineData(-2, "Forecast.OriginOutsideCycle")]

@@ -16,6 +16,7 @@ public sealed class UsagePredictionRow
     public Guid AccountId { get; set; }
     public DateOnly CycleStart { get; set; }
     public DateOnly LastCompleteDay { get; set; }
+    /// <summary>The cycle forecast; meaningful only when <see cref="BandSource"/> is set (with too little history it is null and the kWh figures 0).</summary>
     public double ForecastKwh { get; set; }
     public double ForecastLowKwh { get; set; }
     public double ForecastHighKwh { get; set; }

@@ -50,6 +50,7 @@ public sealed record UsageDashboard(
     UsageInsightFigures Insights,
     PeerView? Peers,
     ForecastView? Forecast,
+    bool ForecastLacksHistory,
     SegmentView? Segment,
     AlertSettingsView AlertSettings);
 
@@ -148,6 +149,8 @@ public sealed class UsageService(IDbContextFactory<AppDbContext> dbFactory, Acco
         var annualKwh = days.Where(d => d.Date >= thisMonth.AddMonths(-12) && d.Date < thisMonth).Sum(d => d.TotalKwh);
         var band = ConsumptionBand.Of(profile.IsBusiness, annualKwh);
 
+        // Null from a tariffed account means too little recent history: the page says so rather than showing a number.
+        var forecast = tariff is null ? null : StoredForecast(prediction, days, today) ?? Forecast(tariff, profile, account.DeclaredDemandKw, days, today);
         return new UsageDashboard(
             item, today,
             UsageInsights.Freshness(days, today),
@@ -164,7 +167,8 @@ public sealed class UsageService(IDbContextFactory<AppDbContext> dbFactory, Acco
             new UsageInsightFigures(UsageInsights.BaseLoadKw(recent), UsageInsights.EveningPeakShare(recent), UsageInsights.Seasonality(days),
                 UsageInsights.ChangeAgainstLastYear(days, insightFrom, lastDate), insightFrom, lastDate),
             await PeersAsync(db, accountId, account.Type, account.Region, band, thisMonth.AddMonths(-1), days, ct),
-            tariff is null ? null : StoredForecast(prediction, days, today) ?? Forecast(tariff, profile, account.DeclaredDemandKw, days, today),
+            forecast,
+            tariff is not null && forecast is null,
             prediction?.Archetype is { } arch ? new SegmentView((LoadArchetype)arch, prediction.ComputedAtUtc) : null,
             settings ?? new AlertSettingsView(null, null, false)); // alerts are opt-in: nothing is on until the customer saves
     }
@@ -251,7 +255,7 @@ public sealed class UsageService(IDbContextFactory<AppDbContext> dbFactory, Acco
         var history = new List<DailyKwh>(days.Count);
         foreach (var d in days)
             if (d.HasData && d.Date <= origin) history.Add(new DailyKwh(d.Date, (double)d.TotalKwh));
-        var forecast = Forecaster.Forecast(new ForecastRequest(cycleStart, cycleEnd, origin, history));
+        if (Forecaster.Forecast(new ForecastRequest(cycleStart, cycleEnd, origin, history)) is not { } forecast) return null;
 
         var actual = recent.Where(d => d.Date >= cycleStart && d.Date <= origin).ToList();
         var shape = recent.Where(d => d.Date > origin.AddDays(-28) && d.Date <= origin).ToList();
