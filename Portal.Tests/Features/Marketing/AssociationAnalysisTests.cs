@@ -81,6 +81,24 @@ public class AssociationAnalysisTests(AssociationHost host) : IClassFixture<Asso
     }
 
     [Fact]
+    public async Task The_page_is_served_to_an_admin_on_the_internal_endpoint_only()
+    {
+        using var admin = host.Client(@internal: true);
+        await admin.SignInAsync("admin@demo.local");
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await admin.GetAsync("/backoffice/marketing/associations")).StatusCode);
+
+        using var handler = host.Client(@internal: true);
+        await handler.SignInAsync("handler@demo.local");
+        var refused = await handler.GetAsync("/backoffice/marketing/associations");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("/Account/AccessDenied", refused.Headers.Location!.ToString());
+
+        using var outside = host.Client();
+        await outside.SignInAsync("admin@demo.local");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await outside.GetAsync("/backoffice/marketing/associations")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_nightly_run_happens_once_a_day_however_often_the_job_is_started()
     {
         var job = host.Services.GetRequiredService<AssociationMiningJob>();
