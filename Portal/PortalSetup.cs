@@ -7,6 +7,7 @@ using Portal.Features.Complaints;
 using Portal.Features.Credit;
 using Portal.Features.Demo;
 using Portal.Features.Home;
+using Portal.Features.Marketing;
 using Portal.Features.Safety;
 using Portal.Features.Statements;
 using Portal.Features.Tariffs;
@@ -59,6 +60,7 @@ public static class PortalSetup
         services.AddUsersFeature();
         services.AddDemoFeature();
         services.AddStatementsFeature();
+        services.AddMarketingFeature();
         services.AddCreditIntegrations();
         return builder;
     }

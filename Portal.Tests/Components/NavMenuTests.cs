@@ -76,6 +76,7 @@ public class NavMenuTests() : Portal.Tests.Features.Usage.UsageBunitContext(_ =>
         var hrefs = cut.FindAll("a.mud-nav-link").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains("/backoffice/complaints", hrefs);
         Assert.Contains("/backoffice/audit", hrefs);
+        Assert.Contains("/backoffice/marketing/associations", hrefs);
         Assert.Empty(cut.FindAll("a.mud-nav-link[href='/usage']"));
         Assert.NotNull(cut.Find("nav.mud-nav-group button[aria-expanded=true]"));
     }

@@ -123,7 +123,7 @@ public sealed class DemoSeeder(
             specs.Count, days, sw.Elapsed.TotalSeconds);
     }
 
-    private static string DefaultPackage(DemoAccountSpec s) => s.Type switch
+    public static string DefaultPackage(DemoAccountSpec s) => s.Type switch
     {
         CustomerType.Residential => s.Index % 5 == 0 && s.Index != 0 ? "XJ-RES-TIER-TOU" : "XJ-RES-TIER",
         CustomerType.LargeIndustrial => s.Index % 2 == 0 ? "XJ-2P-DEM" : "XJ-2P-CAP",

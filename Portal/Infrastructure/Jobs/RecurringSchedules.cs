@@ -1,6 +1,7 @@
 using Hangfire;
 using Portal.Features.Complaints.Jobs;
 using Portal.Features.Credit;
+using Portal.Features.Marketing;
 using Portal.Features.Statements;
 using Portal.Features.Tariffs;
 using Portal.Features.Usage;
@@ -38,6 +39,8 @@ public static class RecurringSchedules
         // …and every hour the accounts whose payments, hazards or adjustments changed (safety net behind the per-account jobs).
         // Audit retention: prune records older than Audit:RetentionDays (≥ 180), keeping the chain anchored.
         jobs.AddOrUpdate<AuditRetentionJob>(AuditRetentionJob.Id, j => j.RunAsync(CancellationToken.None), "40 3 * * *", cst);
+        // Association analysis after the night's segments, alerts and credit changes; stores the run the admin page reads.
+        jobs.AddOrUpdate<AssociationMiningJob>(AssociationMiningJob.Id, j => j.RunAsync(CancellationToken.None), "15 5 * * *", cst);
         jobs.AddOrUpdate<CreditReviewJob>(CreditReviewJob.ChangesId, j => j.RunRecentChangesAsync(CancellationToken.None), "17 * * * *", cst);
     }
 
