@@ -8,6 +8,7 @@ public static class CreditFeature
     {
         services.Configure<CreditOptions>(config.GetSection(CreditOptions.Section));
         services.AddSingleton<CreditService>();
+        services.AddSingleton<AccountPrivileges>();
         services.AddSingleton<ViolationService>();
         services.AddSingleton<CreditAdminService>();
         services.AddSingleton<ManagerWorkspaceService>();
