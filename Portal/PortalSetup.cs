@@ -97,7 +97,7 @@ public static class PortalSetup
         app.MapStatementEndpoints();
         app.MapUsageEndpoints();
         app.MapComplaintEndpoints();
-        app.MapCreditEndpoints();
+        app.MapSafetyEndpoints();
         return app;
     }
 

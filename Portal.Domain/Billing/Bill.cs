@@ -14,12 +14,14 @@ public sealed class Bill
 {
     private readonly List<BillLine> _lines = [];
     private readonly List<Payment> _payments = [];
+    private readonly List<BillInstalment> _instalments = [];
 
     private Bill() { }
 
     public Bill(Guid id, Guid accountId, DateOnly periodStart, DateOnly periodEnd, DateOnly issuedOn, DateOnly dueDate,
-        string packageCode, decimal totalKwh, IEnumerable<BillLine> lines)
+        string packageCode, decimal totalKwh, IEnumerable<BillLine> lines, int deferredPaymentDays = 0)
     {
+        if (deferredPaymentDays < 0) throw new DomainException("Bill.DeferralNegative", "Deferred payment days cannot be negative.");
         if (periodEnd <= periodStart) throw new DomainException("Bill.PeriodInvalid", "A billing period must end after it starts.");
         if (dueDate < issuedOn) throw new DomainException("Bill.DueBeforeIssue", "A bill cannot be due before it is issued.");
         Id = id;
@@ -30,6 +32,7 @@ public sealed class Bill
         DueDate = dueDate;
         PackageCode = packageCode;
         TotalKwh = totalKwh;
+        DeferredPaymentDays = deferredPaymentDays;
         _lines.AddRange(lines);
         Amount = Money.Sum(_lines.Select(l => Money.Of(l.Amount))).RoundToFen().Yuan;
     }
@@ -49,6 +52,29 @@ public sealed class Bill
     public BillStatus Status { get; private set; }
     public IReadOnlyList<BillLine> Lines => _lines;
     public IReadOnlyList<Payment> Payments => _payments;
+
+    /// <summary>Days the tier's deferred-payment privilege added to the standard term when the bill was issued.</summary>
+    public int DeferredPaymentDays { get; private set; }
+
+    /// <summary>The financing plan's schedule; empty when the bill is paid in one go.</summary>
+    public IReadOnlyList<BillInstalment> Instalments => _instalments;
+
+    public bool IsFinanced => _instalments.Count > 0;
+
+    /// <summary>
+    /// Splits the bill into the given instalments. The bill is then due in full on the last instalment's day, so a
+    /// customer who keeps to the plan is never late; the instalments must add up to the bill exactly.
+    /// </summary>
+    public void FinanceInInstalments(IReadOnlyList<InstalmentTerm> terms, DateOnly today)
+    {
+        if (IsFinanced) throw new DomainException("Financing.AlreadyFinanced", "This bill already has a plan.");
+        if (PaidAmount > 0m) throw new DomainException("Financing.PartlyPaid", "A bill with payments cannot be split.");
+        if (today > DueDate) throw new DomainException("Financing.PastDue", "A bill past its due date cannot be split.");
+        if (terms.Count < 2) throw new DomainException("Financing.InstalmentCount", "A plan has at least two instalments.");
+        if (terms.Sum(t => t.Amount) != Amount) throw new DomainException("Financing.SumMismatch", "The instalments must add up to the bill.");
+        _instalments.AddRange(terms.Select(t => new BillInstalment(Id, t.Number, t.DueOn, t.Amount)));
+        DueDate = terms.Max(t => t.DueOn);
+    }
 
     public decimal Outstanding => Amount - PaidAmount;
 
@@ -117,4 +143,23 @@ public sealed class Payment
     public DateOnly PaidOn { get; private set; }
     public decimal Amount { get; private set; }
     public string Channel { get; private set; } = "";
+}
+
+public sealed class BillInstalment
+{
+    private BillInstalment() { }
+
+    internal BillInstalment(Guid billId, int number, DateOnly dueOn, decimal amount)
+    {
+        BillId = billId;
+        Number = number;
+        DueOn = dueOn;
+        Amount = amount;
+    }
+
+    public long Id { get; private set; }
+    public Guid BillId { get; private set; }
+    public int Number { get; private set; }
+    public DateOnly DueOn { get; private set; }
+    public decimal Amount { get; private set; }
 }

@@ -53,7 +53,10 @@ public sealed record RoutingSettings
     public string SupervisorQueue { get; init; } = "supervisor";
     public int RepeatWindowDays { get; init; } = 30;
 
-    /// <summary>Customers in this tier get their priority raised one step.</summary>
+    /// <summary>
+    /// Customers in this tier get their priority raised one step — only when the input does not say whether the
+    /// customer's tier carries the priority privilege (the credit policy's privilege grid decides when it is known).
+    /// </summary>
     public CreditTierLevel TopCreditTier { get; init; } = CreditTierLevel.A;
 }
 
@@ -158,7 +161,8 @@ public sealed record ComplaintRoutingInput(
     CreditTierLevel? CreditTier,
     string Description,
     DateTime SubmittedAt,
-    IReadOnlyList<DateTime> EarlierComplaintDates);
+    IReadOnlyList<DateTime> EarlierComplaintDates,
+    bool? PriorityPrivilege = null);
 
 public enum RoutingOverlay
 {

@@ -37,7 +37,7 @@ public static class RoutingEngine
             priority = ComplaintPriority.Urgent;
         }
 
-        if (input.CreditTier == settings.TopCreditTier)
+        if (input.PriorityPrivilege ?? input.CreditTier == settings.TopCreditTier)
         {
             overlays.Add(RoutingOverlay.TopCreditTier);
             var raised = priority.RaisedOneStep();

@@ -36,6 +36,23 @@ public sealed record ManagerAssignmentRule(
     public const string ReasonLeastLoaded = "Credit.Manager.LeastLoaded";
     public const string ReasonNoneAvailable = "Credit.Manager.NoneAvailable";
 
+    /// <summary>
+    /// The tier side comes from the privilege grid of the policy in force (a tier that carries the dedicated-manager
+    /// privilege), not from <see cref="TopTier"/>; the capacity side stays a supply rule (≥ 315 kVA business).
+    /// </summary>
+    public ManagerNeed Needs(AccountProfile profile, TierPrivileges privileges)
+    {
+        ArgumentNullException.ThrowIfNull(privileges);
+        var reasons = new List<string>();
+        var capacityHit = UseCapacity && profile.IsBusiness && profile.ContractedCapacityKva >= CapacityThresholdKva;
+        if (capacityHit) reasons.Add(ReasonCapacity);
+        if (privileges.DedicatedManager) reasons.Add(ReasonTopTier);
+        var needed = Combination == ManagerRuleCombination.Both
+            ? reasons.Count == (UseCapacity ? 2 : 1)
+            : reasons.Count > 0;
+        return new ManagerNeed(needed, needed ? reasons : []);
+    }
+
     public ManagerNeed Needs(AccountProfile profile, CreditTier tier)
     {
         var reasons = new List<string>();

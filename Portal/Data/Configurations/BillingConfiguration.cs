@@ -25,6 +25,15 @@ public sealed class BillConfiguration : IEntityTypeConfiguration<Bill>
             l.Property(x => x.Unit).HasMaxLength(20);
         });
         b.Navigation(x => x.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.OwnsMany(x => x.Instalments, i =>
+        {
+            i.ToTable("BillInstalments");
+            i.WithOwner().HasForeignKey(x => x.BillId);
+            i.HasKey(x => x.Id);
+            i.HasIndex(x => new { x.BillId, x.Number }).IsUnique();
+        });
+        b.Navigation(x => x.Instalments).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Ignore(x => x.IsFinanced);
         b.HasMany(x => x.Payments).WithOne().HasForeignKey(p => p.BillId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(x => x.Payments).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Ignore(x => x.Outstanding);

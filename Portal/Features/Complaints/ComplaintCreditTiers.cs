@@ -10,6 +10,12 @@ namespace Portal.Features.Complaints;
 public interface IComplaintCreditTiers
 {
     Task<CreditTierLevel> TierForAsync(Guid accountId, CustomerType accountType, CancellationToken ct = default);
+
+    /// <summary>
+    /// Whether the account's tier carries priority complaint handling in the privilege grid; null when no grid is known,
+    /// and routing then falls back to its own top-tier setting.
+    /// </summary>
+    Task<bool?> PriorityHandlingAsync(Guid accountId, CancellationToken ct = default) => Task.FromResult<bool?>(null);
 }
 
 public sealed class AccountTypeCreditTiers : IComplaintCreditTiers

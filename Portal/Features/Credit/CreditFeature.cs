@@ -1,5 +1,4 @@
 using Portal.Features.Demo;
-using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Credit;
 
@@ -9,7 +8,7 @@ public static class CreditFeature
     {
         services.Configure<CreditOptions>(config.GetSection(CreditOptions.Section));
         services.AddSingleton<CreditService>();
-        services.AddSingleton<HazardService>();
+        services.AddSingleton<AccountPrivileges>();
         services.AddSingleton<ViolationService>();
         services.AddSingleton<CreditAdminService>();
         services.AddSingleton<ManagerWorkspaceService>();
@@ -19,17 +18,5 @@ public static class CreditFeature
         services.AddTransient<CreditReviewJob>();
         services.AddScoped<IDemoSeedStep, DemoCreditStep>();
         return services;
-    }
-
-    /// <summary>Hazard photos: the owner on the public endpoint, staff on the internal one (the /backoffice prefix keeps it there).</summary>
-    public static IEndpointRouteBuilder MapCreditEndpoints(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapGet("/hazards/{hazardId:guid}/photo", async (Guid hazardId, HttpContext http, HazardService hazards, CancellationToken ct) =>
-                await hazards.PhotoAsync(http.User, hazardId, staff: false, ct) is { } p ? Results.File(p.Path, p.ContentType) : Results.NotFound())
-            .RequireAuthorization(Policies.Customer).RequireRateLimiting(RateLimitPolicies.Download);
-        endpoints.MapGet("/backoffice/hazards/{hazardId:guid}/photo", async (Guid hazardId, HttpContext http, HazardService hazards, CancellationToken ct) =>
-                await hazards.PhotoAsync(http.User, hazardId, staff: true, ct) is { } p ? Results.File(p.Path, p.ContentType) : Results.NotFound())
-            .RequireAuthorization(Policies.Staff).RequireRateLimiting(RateLimitPolicies.Download);
-        return endpoints;
     }
 }

@@ -21,9 +21,18 @@ public static class CreditIntegrations
     }
 }
 
-/// <summary>Complaint routing reads the account's current credit tier; an account without a ledger yet falls back to the account-type rule.</summary>
-public sealed class CreditComplaintTiers(ICreditTierLookup tiers) : IComplaintCreditTiers
+/// <summary>
+/// Complaint routing reads the account's current credit tier, and whether it is prioritised from the privilege grid of the
+/// policy in force; an account without a ledger yet falls back to the account-type rule and to routing's own setting.
+/// </summary>
+public sealed class CreditComplaintTiers(ICreditTierLookup tiers, AccountPrivileges privileges, TimeProvider clock) : IComplaintCreditTiers
 {
+    public async Task<bool?> PriorityHandlingAsync(Guid accountId, CancellationToken ct = default)
+    {
+        var grid = await privileges.ForAccountAsync(accountId, Demo.DemoSeeder.Today(clock), ct);
+        return grid.PolicyVersion == 0 ? null : grid.PriorityComplaints;
+    }
+
     private static readonly AccountTypeCreditTiers Fallback = new();
 
     public async Task<CreditTierLevel> TierForAsync(Guid accountId, CustomerType accountType, CancellationToken ct = default) =>

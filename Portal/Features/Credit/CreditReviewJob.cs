@@ -17,6 +17,7 @@ public sealed class CreditReviewJob(
     IDbContextFactory<AppDbContext> dbFactory,
     NotificationService notifications,
     ManagerAssignmentService managers,
+    Microsoft.Extensions.Localization.IStringLocalizer<Resources.SharedResource> l,
     TimeProvider clock,
     ILogger<CreditReviewJob> log)
 {
@@ -153,17 +154,60 @@ public sealed class CreditReviewJob(
         await managers.AssignByRuleAsync(ids, ct);
         if (notify)
             foreach (var c in changed)
-                await NotifyTierChangeAsync(c.AccountId, c.From, c.To, ct);
+                await NotifyTierChangeAsync(c.AccountId, c.From, c.To, policy, ct);
         return changed.Count;
     }
 
-    private async Task NotifyTierChangeAsync(Guid accountId, CreditTier from, CreditTier to, CancellationToken ct)
+    /// <summary>
+    /// Tells the customers what the change means: the bell names the account and the tiers, the email (both languages, a
+    /// job has no request culture) lists the privileges gained and lost under the policy in force, effective from the
+    /// next event (the next bill issued, the next complaint filed).
+    /// </summary>
+    private async Task NotifyTierChangeAsync(Guid accountId, CreditTier from, CreditTier to, CreditPolicy policy, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var number = await db.Accounts.Where(a => a.Id == accountId).Select(a => a.AccountNumber).FirstAsync(ct);
         var users = await db.AccountBindings.Where(b => b.AccountId == accountId).Select(b => b.UserId).ToListAsync(ct);
+        var change = PrivilegeChange.Between(TierPrivileges.Of(policy, from), TierPrivileges.Of(policy, to));
+        var arguments = $"{number}: {from} → {to}";
+        var subject = Both(c => l["Notify.CreditTierChanged", arguments].Value);
+        var body = Both(c => PrivilegeChangeText(arguments, change));
         foreach (var user in users)
-            await notifications.NotifyAsync(user, "CreditTierChanged", $"{number}: {from} → {to}", $"/credit/{accountId}", ct: ct);
+            await notifications.NotifyAsync(user, "CreditTierChanged", arguments, $"/credit/{accountId}", subject, body, ct);
+    }
+
+    internal string PrivilegeChangeText(string arguments, PrivilegeChange change)
+    {
+        string Name(PrivilegeKind k) => k == PrivilegeKind.DeferredPaymentDays
+            ? l["Privilege.DeferredDays", change.DeferredDaysAfter].Value
+            : l["PrivilegeKind." + k].Value;
+        var lines = new List<string> { l["Notify.CreditTierChanged", arguments].Value };
+        if (change.Gained.Count > 0) lines.Add(l["Privilege.Gained", string.Join(", ", change.Gained.Select(Name))].Value);
+        if (change.Lost.Count > 0) lines.Add(l["Privilege.Lost", string.Join(", ", change.Lost.Select(k => l["PrivilegeKind." + k].Value))].Value);
+        if (change.DeferredDaysBefore != change.DeferredDaysAfter && change.DeferredDaysBefore > 0 && change.DeferredDaysAfter > 0)
+            lines.Add(l["Privilege.DeferredChanged", change.DeferredDaysBefore, change.DeferredDaysAfter].Value);
+        if (change.IsEmpty) lines.Add(l["Privilege.Unchanged"].Value);
+        lines.Add(l["Privilege.FromNextEvent"].Value);
+        return string.Join("\n", lines);
+    }
+
+    private static string Both(Func<System.Globalization.CultureInfo, string> text)
+    {
+        var saved = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            var zhCulture = new System.Globalization.CultureInfo("zh-CN");
+            System.Globalization.CultureInfo.CurrentUICulture = zhCulture;
+            var zh = text(zhCulture);
+            var enCulture = new System.Globalization.CultureInfo("en-US");
+            System.Globalization.CultureInfo.CurrentUICulture = enCulture;
+            var en = text(enCulture);
+            return zh == en ? zh : $"{zh}\n\n{en}";
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = saved;
+        }
     }
 }
 

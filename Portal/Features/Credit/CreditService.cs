@@ -36,7 +36,11 @@ public sealed record CreditPageView(
     IReadOnlyList<TierPrivilege> PrivilegesNow,
     IReadOnlyList<TierPrivilege> PrivilegesNext,
     ManagerContact? Manager,
-    IReadOnlyList<CreditMessageRow> Messages);
+    IReadOnlyList<CreditMessageRow> Messages,
+    IReadOnlyList<TierRung>? Ladder = null,
+    DateOnly? EarliestPromotion = null,
+    Domain.Billing.DepositRequirement? Deposit = null,
+    PrivilegeChange? LastChange = null);
 
 public enum MessageOutcome { Sent, NotFound, NoManager, Invalid }
 
@@ -68,7 +72,7 @@ public sealed class CreditService(IDbContextFactory<AppDbContext> dbFactory, Acc
         var today = DemoSeeder.Today(clock);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var account = await db.Accounts.AsNoTracking().Where(a => a.Id == accountId)
-            .Select(a => new { a.AccountNumber, a.HolderName, a.CustomerManagerId }).FirstOrDefaultAsync(ct);
+            .Select(a => new { a.AccountNumber, a.HolderName, a.CustomerManagerId, a.Type }).FirstOrDefaultAsync(ct);
         var state = await db.CreditStates.AsNoTracking().Include(s => s.TierHistory).FirstOrDefaultAsync(s => s.AccountId == accountId, ct);
         var policy = await CreditPolicyStore.InForceAsync(db, today, ct);
         if (account is null || state is null || policy is null) return null;
@@ -81,6 +85,9 @@ public sealed class CreditService(IDbContextFactory<AppDbContext> dbFactory, Acc
             .OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.ScoreAfter).Take(EventsShown)
             .Select(e => new CreditEventRow(e.OccurredOn, e.Kind, e.Indicator, e.PointsDelta, e.ReasonCode, e.ReasonText, e.ScoreAfter))
             .ToListAsync(ct);
+        var privileges = TierPrivileges.Of(policy, state.CurrentTier);
+        var lastBills = await db.Bills.AsNoTracking().Where(b => b.AccountId == accountId && b.IssuedOn <= today)
+            .OrderByDescending(b => b.PeriodStart).Take(12).Select(b => b.Amount).ToListAsync(ct);
         var next = policy.TierRules.Where(t => t.Tier > state.CurrentTier).OrderBy(t => t.Tier).FirstOrDefault()?.Tier;
         ManagerContact? manager = null;
         if (account.CustomerManagerId is not null)
@@ -95,7 +102,12 @@ public sealed class CreditService(IDbContextFactory<AppDbContext> dbFactory, Acc
             policy.PrivilegesOf(state.CurrentTier).ToList(),
             next is { } n ? policy.PrivilegesOf(n).ToList() : [],
             manager,
-            await MessagesAsync(db, accountId, ct));
+            await MessagesAsync(db, accountId, ct),
+            TierLadder.Rungs(policy, state.CurrentTier, score.Total),
+            TierLadder.EarliestPromotion(outlook, today),
+            Domain.Billing.DepositRequirement.For(account.Type != Domain.Accounts.CustomerType.Residential, lastBills, privileges),
+            state.TierHistory.OrderByDescending(t => t.ChangedOn).FirstOrDefault() is { } last
+                ? PrivilegeChange.Between(TierPrivileges.Of(policy, last.From), TierPrivileges.Of(policy, last.To)) : null);
     }
 
     public async Task<MessageOutcome> SendToManagerAsync(ClaimsPrincipal user, Guid accountId, string? body, CancellationToken ct = default)

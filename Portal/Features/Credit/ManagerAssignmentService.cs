@@ -20,10 +20,12 @@ public sealed class CreditOptions
 public sealed record ManagerOption(string Id, string Name);
 
 /// <summary>
-/// Dedicated customer managers: accounts that meet the rule (≥ 315 kVA business or top tier) get the least-loaded
+/// Dedicated customer managers: accounts that meet the rule (≥ 315 kVA business, or a tier whose privileges in the
+/// published policy include a dedicated manager) get the least-loaded
 /// manager; a manual override by an admin wins and is never undone by the rule.
 /// </summary>
-public sealed class ManagerAssignmentService(IDbContextFactory<AppDbContext> dbFactory, IOptions<CreditOptions> options, AuditService audit)
+public sealed class ManagerAssignmentService(IDbContextFactory<AppDbContext> dbFactory, IOptions<CreditOptions> options, AuditService audit,
+    TimeProvider clock)
 {
     public async Task<IReadOnlyList<ManagerOption>> ManagersAsync(CancellationToken ct = default)
     {
@@ -43,8 +45,7 @@ public sealed class ManagerAssignmentService(IDbContextFactory<AppDbContext> dbF
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var candidates = await db.Accounts.Where(a => accountIds.Contains(a.Id) && a.CustomerManagerId == null).ToListAsync(ct);
         if (candidates.Count == 0) return 0;
-        var tiers = await db.CreditStates.AsNoTracking().Where(s => accountIds.Contains(s.AccountId))
-            .ToDictionaryAsync(s => s.AccountId, s => s.CurrentTier, ct);
+        var grid = await AccountPrivileges.ForAccountsAsync(db, candidates.Select(a => a.Id).ToList(), Demo.DemoSeeder.Today(clock), ct);
         var managers = await ManagersAsync(ct);
         if (managers.Count == 0) return 0;
         var ids = managers.Select(m => m.Id).ToList();
@@ -54,7 +55,7 @@ public sealed class ManagerAssignmentService(IDbContextFactory<AppDbContext> dbF
         var assigned = 0;
         foreach (var account in candidates)
         {
-            if (!rule.Needs(account.Profile, tiers.GetValueOrDefault(account.Id, CreditTier.C)).Needed) continue;
+            if (!rule.Needs(account.Profile, grid[account.Id]).Needed) continue;
             var choice = ManagerAssignmentRule.Choose(ids.Select(id => new ManagerLoad(id, loads.GetValueOrDefault(id))));
             if (choice.ManagerId is null) break;
             account.AssignManager(choice.ManagerId, manual: false);

@@ -38,7 +38,9 @@ public sealed record BillDetail(
     IReadOnlyList<PaymentRow> Payments,
     BillBreakdown? Breakdown,
     BillRow? Previous,
-    BillChange? Change);
+    BillChange? Change,
+    int DeferredPaymentDays = 0,
+    IReadOnlyList<InstalmentRow>? Instalments = null);
 
 /// <summary>
 /// The customer's bills: the list across their own accounts and one bill with its lines, payments, the engine's
@@ -66,7 +68,7 @@ public sealed class BillsService(IDbContextFactory<AppDbContext> dbFactory, Acco
         var own = await access.OwnAccountIdsAsync(user, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Two collections: split, so lines × payments are not multiplied into one result (and EF does not warn about it).
-        var bill = await db.Bills.AsNoTracking().Include(b => b.Lines).Include(b => b.Payments).AsSplitQuery()
+        var bill = await db.Bills.AsNoTracking().Include(b => b.Lines).Include(b => b.Payments).Include(b => b.Instalments).AsSplitQuery()
             .FirstOrDefaultAsync(b => b.Id == billId && own.Contains(b.AccountId), ct);
         if (bill is null) return null;
         var account = await db.Accounts.AsNoTracking().FirstAsync(a => a.Id == bill.AccountId, ct);
@@ -92,7 +94,8 @@ public sealed class BillsService(IDbContextFactory<AppDbContext> dbFactory, Acco
         return new BillDetail(row, bill.PackageCode, package?.Name is { } n ? Localized(n) : null, bill.IssuedOn,
             bill.Lines.Select(l => new BillLineRow(l.Code, l.Description, l.Quantity, l.Unit, l.UnitPrice, l.Amount)).ToList(),
             bill.Payments.OrderBy(p => p.PaidOn).Select(p => new PaymentRow(p.PaidOn, p.Amount, p.Channel)).ToList(),
-            breakdown, previous, change);
+            breakdown, previous, change, bill.DeferredPaymentDays,
+            bill.Instalments.OrderBy(i => i.Number).Select(i => new InstalmentRow(i.Number, i.DueOn, i.Amount)).ToList());
     }
 
     public static string Localized(LocalizedText text) =>

@@ -17,7 +17,8 @@ public sealed class DemoBillingStep(IDbContextFactory<AppDbContext> dbFactory, T
     /// <summary>Bills are issued on the 3rd of the following month and due 15 days later.</summary>
     public static DateOnly IssueDate(DateOnly periodEnd) => periodEnd.AddDays(2);
 
-    public static DateOnly DueDate(DateOnly issued) => issued.AddDays(15);
+    /// <summary>History is seeded on the standard term: the tier of those past days is not known before the credit step runs.</summary>
+    public static DateOnly DueDate(DateOnly issued) => PaymentTerms.StandardDueDate(issued);
 
     public async Task SeedAsync(DemoSeedContext context, CancellationToken ct)
     {

@@ -13,6 +13,7 @@ public static class TariffsFeature
             .Validate(o => o.SwitchLimitMonths is >= 0 and <= 60, "Tariffs:SwitchLimitMonths must be 0–60.");
         services.AddSingleton(sp => new TariffCatalog(sp.GetRequiredService<IDbContextFactory<AppDbContext>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<BillsService>();
+        services.AddSingleton<BillTermsService>();
         services.AddSingleton<RecommendationService>();
         services.AddSingleton<SwitchService>();
         services.AddSingleton<CatalogueService>();

@@ -594,6 +594,9 @@ namespace Portal.Data.Migrations.PostgreSql
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
 
+                    b.Property<int>("DeferredPaymentDays")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date");
 
@@ -2038,6 +2041,38 @@ namespace Portal.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.OwnsMany("Portal.Domain.Billing.BillInstalment", "Instalments", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<long>("Id"));
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("numeric(18,4)");
+
+                            b1.Property<Guid>("BillId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateOnly>("DueOn")
+                                .HasColumnType("date");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("BillId", "Number")
+                                .IsUnique();
+
+                            b1.ToTable("BillInstalments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("BillId");
+                        });
+
                     b.OwnsMany("Portal.Domain.Billing.BillLine", "Lines", b1 =>
                         {
                             b1.Property<long>("Id")
@@ -2085,6 +2120,8 @@ namespace Portal.Data.Migrations.PostgreSql
                             b1.WithOwner()
                                 .HasForeignKey("BillId");
                         });
+
+                    b.Navigation("Instalments");
 
                     b.Navigation("Lines");
                 });

@@ -595,6 +595,9 @@ namespace Portal.Data.Migrations.SqlServer
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
 
+                    b.Property<int>("DeferredPaymentDays")
+                        .HasColumnType("int");
+
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date");
 
@@ -2039,6 +2042,38 @@ namespace Portal.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.OwnsMany("Portal.Domain.Billing.BillInstalment", "Instalments", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<long>("Id"));
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("decimal(18,4)");
+
+                            b1.Property<Guid>("BillId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateOnly>("DueOn")
+                                .HasColumnType("date");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("int");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("BillId", "Number")
+                                .IsUnique();
+
+                            b1.ToTable("BillInstalments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("BillId");
+                        });
+
                     b.OwnsMany("Portal.Domain.Billing.BillLine", "Lines", b1 =>
                         {
                             b1.Property<long>("Id")
@@ -2086,6 +2121,8 @@ namespace Portal.Data.Migrations.SqlServer
                             b1.WithOwner()
                                 .HasForeignKey("BillId");
                         });
+
+                    b.Navigation("Instalments");
 
                     b.Navigation("Lines");
                 });

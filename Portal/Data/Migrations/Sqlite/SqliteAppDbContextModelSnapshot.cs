@@ -576,6 +576,9 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DeferredPaymentDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("TEXT");
 
@@ -2004,6 +2007,36 @@ namespace Portal.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.OwnsMany("Portal.Domain.Billing.BillInstalment", "Instalments", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("BillId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("DueOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("BillId", "Number")
+                                .IsUnique();
+
+                            b1.ToTable("BillInstalments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("BillId");
+                        });
+
                     b.OwnsMany("Portal.Domain.Billing.BillLine", "Lines", b1 =>
                         {
                             b1.Property<long>("Id")
@@ -2049,6 +2082,8 @@ namespace Portal.Data.Migrations.Sqlite
                             b1.WithOwner()
                                 .HasForeignKey("BillId");
                         });
+
+                    b.Navigation("Instalments");
 
                     b.Navigation("Lines");
                 });

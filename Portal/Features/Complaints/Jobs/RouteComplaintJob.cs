@@ -25,8 +25,9 @@ public sealed class RouteComplaintJob(IDbContextFactory<AppDbContext> dbFactory,
             .Where(c => c.AccountId == complaint.AccountId && c.Id != complaint.Id && c.SubmittedAt >= windowStart && c.SubmittedAt <= complaint.SubmittedAt)
             .Select(c => c.SubmittedAt).ToListAsync(ct);
         var tier = await tiers.TierForAsync(complaint.AccountId, account.Type, ct);
+        var priority = await tiers.PriorityHandlingAsync(complaint.AccountId, ct);
         var decision = RoutingEngine.Route(rules,
-            new ComplaintRoutingInput(complaint.Category, account.Region, account.Type, tier, complaint.Description, complaint.SubmittedAt, earlier),
+            new ComplaintRoutingInput(complaint.Category, account.Region, account.Type, tier, complaint.Description, complaint.SubmittedAt, earlier, priority),
             clock.Calendar);
         complaint.Route(decision, clock.Now);
         try

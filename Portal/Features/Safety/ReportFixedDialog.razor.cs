@@ -4,9 +4,10 @@ using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MudBlazor;
+using Portal.Features.Credit;
 using Portal.Resources;
 
-namespace Portal.Features.Credit;
+namespace Portal.Features.Safety;
 
 public partial class ReportFixedDialog
 {

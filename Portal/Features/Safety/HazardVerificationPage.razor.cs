@@ -4,7 +4,7 @@ using Microsoft.Extensions.Localization;
 using MudBlazor;
 using Portal.Resources;
 
-namespace Portal.Features.Credit;
+namespace Portal.Features.Safety;
 
 public partial class HazardVerificationPage
 {

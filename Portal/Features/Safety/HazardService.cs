@@ -5,11 +5,12 @@ using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Safety;
 using Portal.Features.Accounts;
+using Portal.Features.Credit;
 using Portal.Features.Demo;
 using Portal.Infrastructure.Audit;
 using Portal.Infrastructure.Database;
 
-namespace Portal.Features.Credit;
+namespace Portal.Features.Safety;
 
 public sealed record HazardRow(Guid Id, Guid AccountId, string AccountNumber, string NoticeNumber, string Description,
     HazardSeverity Severity, DateOnly FoundOn, DateOnly Deadline, HazardState State, DateOnly? FixedOn, DateOnly? ReportedOn,
