@@ -11,9 +11,9 @@ namespace Portal.Features.Marketing;
 /// <summary>
 /// Writes the generator's planted association outcomes as real rows (closed complaints taken by the hotline, usage
 /// alerts), added to accounts that have no demo login, so the analysis finds known rules in the demo utility. Nothing
-/// that other steps seeded is changed.
+/// that other steps seeded is changed. The analysis then runs once, so the admin page has results before the first night.
 /// </summary>
-public sealed class DemoAssociationsStep(IDbContextFactory<AppDbContext> dbFactory, ComplaintClock clock) : IDemoSeedStep
+public sealed class DemoAssociationsStep(IDbContextFactory<AppDbContext> dbFactory, ComplaintClock clock, AssociationMiningJob analysis) : IDemoSeedStep
 {
     public int Order => 60;
 
@@ -63,5 +63,6 @@ public sealed class DemoAssociationsStep(IDbContextFactory<AppDbContext> dbFacto
             }
         }
         await db.SaveChangesAsync(ct);
+        await analysis.RunAsync(ct);
     }
 }
