@@ -1585,6 +1585,132 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.ToTable("CreditReviewRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Features.Marketing.AssociationRuleRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Antecedent")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("AntecedentAccounts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AntecedentSize")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Lift")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("OutcomeAccounts")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("PValue")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("QValue")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("RiskRatio")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("RiskRatioHigh")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("RiskRatioLow")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Significant")
+                        .HasColumnType("boolean");
+
+                    b.Property<double>("Support")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("TotalAccounts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WithBoth")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId", "Significant", "Rank");
+
+                    b.ToTable("AssociationRules", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Features.Marketing.AssociationRunRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Accounts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MaxItems")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("MinConfidence")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("MinSupport")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RulesSignificant")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RulesTested")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("TriggeredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("WindowFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("WindowTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAtUtc");
+
+                    b.ToTable("AssociationRuns", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Features.Tariffs.TariffRecommendationRow", b =>
                 {
                     b.Property<Guid>("AccountId")
@@ -2370,6 +2496,15 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.HasOne("Portal.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("RequesterUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Features.Marketing.AssociationRuleRow", b =>
+                {
+                    b.HasOne("Portal.Features.Marketing.AssociationRunRow", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1586,6 +1586,132 @@ namespace Portal.Data.Migrations.SqlServer
                     b.ToTable("CreditReviewRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Features.Marketing.AssociationRuleRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Antecedent")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<int>("AntecedentAccounts")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AntecedentSize")
+                        .HasColumnType("int");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Lift")
+                        .HasColumnType("float");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("OutcomeAccounts")
+                        .HasColumnType("int");
+
+                    b.Property<double>("PValue")
+                        .HasColumnType("float");
+
+                    b.Property<double>("QValue")
+                        .HasColumnType("float");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("int");
+
+                    b.Property<double>("RiskRatio")
+                        .HasColumnType("float");
+
+                    b.Property<double>("RiskRatioHigh")
+                        .HasColumnType("float");
+
+                    b.Property<double>("RiskRatioLow")
+                        .HasColumnType("float");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Significant")
+                        .HasColumnType("bit");
+
+                    b.Property<double>("Support")
+                        .HasColumnType("float");
+
+                    b.Property<int>("TotalAccounts")
+                        .HasColumnType("int");
+
+                    b.Property<int>("WithBoth")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId", "Significant", "Rank");
+
+                    b.ToTable("AssociationRules", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Features.Marketing.AssociationRunRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Accounts")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MaxItems")
+                        .HasColumnType("int");
+
+                    b.Property<double>("MinConfidence")
+                        .HasColumnType("float");
+
+                    b.Property<double>("MinSupport")
+                        .HasColumnType("float");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RulesSignificant")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RulesTested")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("TriggeredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly>("WindowFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("WindowTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAtUtc");
+
+                    b.ToTable("AssociationRuns", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Features.Tariffs.TariffRecommendationRow", b =>
                 {
                     b.Property<Guid>("AccountId")
@@ -2371,6 +2497,15 @@ namespace Portal.Data.Migrations.SqlServer
                     b.HasOne("Portal.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("RequesterUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Features.Marketing.AssociationRuleRow", b =>
+                {
+                    b.HasOne("Portal.Features.Marketing.AssociationRunRow", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
