@@ -53,6 +53,7 @@ public static class StatementBuilder
             PeriodLastDay = bill.PeriodEnd.AddDays(-1),
             BillIssuedOn = bill.IssuedOn,
             DueDate = bill.DueDate,
+            Instalments = bill.Instalments.OrderBy(i => i.Number).Select(i => new Billing.InstalmentTerm(i.Number, i.DueOn, i.Amount)).ToList(),
             PackageCode = bill.PackageCode,
             Readings = new MeterReadingSpan(input.KwhBeforePeriod, input.KwhBeforePeriod + bill.TotalKwh),
             KwhByPeriod = lines.Where(l => l.Kind == StatementLineKind.Energy && l.Period is not null)

@@ -17,6 +17,8 @@ public sealed record StatementDocument
     public required DateOnly PeriodLastDay { get; init; }
     public required DateOnly BillIssuedOn { get; init; }
     public required DateOnly DueDate { get; init; }
+    /// <summary>The bill's financing plan, when the customer split it into instalments; empty otherwise.</summary>
+    public IReadOnlyList<Billing.InstalmentTerm> Instalments { get; init; } = [];
     public required string PackageCode { get; init; }
     public required MeterReadingSpan Readings { get; init; }
     /// <summary>Empty when the package has no time-of-use schedule.</summary>

@@ -23,6 +23,9 @@ public class CreditJourneyTests(PortalServer server) : Browsing(server)
         await new ShellPage(customer).WaitForInteractiveAsync();
         await Assertions.Expect(customer.GetByTestId("credit-score")).ToBeVisibleAsync();
         var scoreBefore = await customer.GetByTestId("credit-score").InnerTextAsync();
+        // The rules are on the page: every tier's entry and exit, with the customer's own row marked.
+        await Assertions.Expect(customer.GetByTestId("tier-ladder").Locator("tr[aria-current=true]")).ToHaveCountAsync(1);
+        await Assertions.Expect(customer.GetByTestId("tier-ladder").Locator("tr[data-tier]")).ToHaveCountAsync(3);
         await ScreenshotAsync(customer, "credit-tier-before-fix-en-US-desktop");
 
         var hazards = new HazardsPage(customer);

@@ -20,6 +20,21 @@ public class StatementBuilderTests
     }
 
     [Fact]
+    public void A_financed_bill_prints_its_instalments_which_add_up_to_the_bill()
+    {
+        var bill = Bill(2026, 10);
+        var schedule = FinancingTerms.Standard.Schedule(bill.Amount, 3, bill.DueDate);
+        bill.FinanceInInstalments(schedule, bill.IssuedOn);
+
+        var doc = StatementBuilder.Build(Inputs(Household(), bill));
+
+        Assert.Equal(schedule, doc.Instalments);
+        Assert.Equal(bill.Amount, doc.Instalments.Sum(i => i.Amount));
+        Assert.Equal(schedule[^1].DueOn, doc.DueDate);
+        Assert.Empty(StatementBuilder.Build(Inputs(Household(), Bill(2026, 9))).Instalments);
+    }
+
+    [Fact]
     public void The_period_prints_its_last_day_and_the_bill_dates()
     {
         var bill = Bill(2026, 10);

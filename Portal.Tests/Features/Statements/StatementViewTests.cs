@@ -33,6 +33,24 @@ public class StatementViewTests() : PortalBunitContext("zh-CN")
     };
 
     [Fact]
+    public void A_financed_bill_lists_its_instalments_and_a_bill_paid_in_one_go_shows_none()
+    {
+        var financed = Document() with
+        {
+            Instalments = [new(1, new DateOnly(2026, 11, 18), 38.10m), new(2, new DateOnly(2026, 12, 18), 38.09m), new(3, new DateOnly(2027, 1, 18), 38.09m)],
+        };
+
+        var cut = Render<StatementView>(p => p.Add(x => x.Document, financed));
+
+        var rows = cut.FindAll("[data-testid=statement-instalments] tbody tr");
+        Assert.Equal(3, rows.Count);
+        Assert.Contains("¥38.10", rows[0].TextContent);
+        Assert.Contains("¥38.09", rows[2].TextContent);
+        Assert.Contains("分期缴费", cut.Markup);
+        Assert.Empty(Render<StatementView>(p => p.Add(x => x.Document, Document())).FindAll("[data-testid=statement-instalments]"));
+    }
+
+    [Fact]
     public void The_twin_shows_the_amount_due_the_lines_and_the_split_in_tables()
     {
         var cut = Render<StatementView>(p => p.Add(x => x.Document, Document()));

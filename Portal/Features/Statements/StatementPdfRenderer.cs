@@ -91,6 +91,7 @@ public sealed class StatementPdfRenderer(IStringLocalizer<SharedResource> l)
             Split();
             Lines();
             Balance();
+            Instalments();
             Chart();
             Notes();
             _g.Dispose();
@@ -286,6 +287,14 @@ public sealed class StatementPdfRenderer(IStringLocalizer<SharedResource> l)
             rows.Add([l["Statement.CurrentCharges"], "+" + Format.Money(b.CurrentCharges)]);
             rows.Add([l["Statement.AmountDue"], Format.Money(b.AmountDue)]);
             Table(Margin, ContentWidth, [0.75, 0.25], [l["Statement.Item"], l["Statement.Amount"]], rows, totalRow: true);
+        }
+
+        private void Instalments()
+        {
+            if (d.Instalments.Count == 0) return;
+            Section(l["Financing.Title"]);
+            Table(Margin, ContentWidth, [0.2, 0.5, 0.3], [l["Financing.Number"], l["Financing.DueOn"], l["Statement.Amount"]],
+                d.Instalments.Select(i => new[] { i.Number.ToString(CultureInfo.InvariantCulture), Format.Date(i.DueOn), Format.Money(i.Amount) }).ToList());
         }
 
         private void Chart()
