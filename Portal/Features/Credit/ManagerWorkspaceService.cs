@@ -8,6 +8,7 @@ using Portal.Domain.Safety;
 using Portal.Domain.Usage;
 using Portal.Features.Accounts;
 using Portal.Features.Demo;
+using Portal.Features.Safety;
 using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Credit;
