@@ -80,6 +80,7 @@ public static class SecuritySetup
         });
 
         var limits = config.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        FixedWindowRateLimiterOptions authBudget() => new() { PermitLimit = limits.AuthPostsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -91,20 +92,10 @@ public static class SecuritySetup
             };
             // Only form posts count: viewing the sign-in page is free, guessing passwords is not.
             o.AddPolicy(RateLimitPolicies.Auth, http => http.Request.Method == HttpMethods.Post
-                ? RateLimitPartition.GetFixedWindowLimiter("ip:" + http.Connection.RemoteIpAddress, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = limits.AuthPostsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                })
+                ? RateLimitPartition.GetFixedWindowLimiter("ip:" + http.Connection.RemoteIpAddress, _ => authBudget())
                 : RateLimitPartition.GetNoLimiter("get"));
             o.AddPolicy(RateLimitPolicies.AuthPage, http =>
-                RateLimitPartition.GetFixedWindowLimiter("page-ip:" + http.Connection.RemoteIpAddress, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = limits.AuthPostsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
+                RateLimitPartition.GetFixedWindowLimiter("page-ip:" + http.Connection.RemoteIpAddress, _ => authBudget()));
             // Downloads count against the user and against the client IP: a user cannot escape by switching
             // networks, and one address cannot escape by switching accounts.
             var downloads = new UserAndIpLimiter(limits.DownloadsPerMinute, limits.DownloadsPerMinutePerIp, TimeSpan.FromMinutes(1));
