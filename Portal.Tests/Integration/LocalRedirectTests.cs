@@ -16,6 +16,13 @@ public sealed class LocalRedirectTests(LinkSafetyHost host) : IClassFixture<Link
         "//evil.example", "https://evil.example", "https%3A%2F%2Fevil.example", "/%5C%5Cevil.example", "javascript:alert(1)",
     ];
 
+    private static Task<HttpResponseMessage> SignInAsync(PortalClient client, string returnUrl) =>
+        client.PostFormAsync($"/Account/Login?ReturnUrl={returnUrl}", "login", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "household@demo.local",
+            ["Input.Password"] = global::Portal.Features.Demo.DemoSeeder.DemoPassword,
+        });
+
     private static string PathOf(HttpResponseMessage response, Uri baseUri) =>
         new Uri(baseUri, Assert.IsType<Uri>(response.Headers.Location)).PathAndQuery;
 
@@ -44,11 +51,7 @@ public sealed class LocalRedirectTests(LinkSafetyHost host) : IClassFixture<Link
     public async Task Signing_in_with_a_foreign_return_url_goes_home_signed_in(string returnUrl)
     {
         using var client = host.Client();
-        var response = await client.PostFormAsync($"/Account/Login?ReturnUrl={returnUrl}", "login", new Dictionary<string, string>
-        {
-            ["Input.Email"] = "household@demo.local",
-            ["Input.Password"] = global::Portal.Features.Demo.DemoSeeder.DemoPassword,
-        });
+        var response = await SignInAsync(client, returnUrl);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", PathOf(response, host.PublicUri));
         Assert.Equal(host.PublicUri.Authority, new Uri(host.PublicUri, Assert.IsType<Uri>(response.Headers.Location)).Authority);
@@ -60,11 +63,7 @@ public sealed class LocalRedirectTests(LinkSafetyHost host) : IClassFixture<Link
     public async Task Signing_in_with_a_local_return_url_goes_there()
     {
         using var client = host.Client();
-        var response = await client.PostFormAsync("/Account/Login?ReturnUrl=%2Faccounts", "login", new Dictionary<string, string>
-        {
-            ["Input.Email"] = "household@demo.local",
-            ["Input.Password"] = global::Portal.Features.Demo.DemoSeeder.DemoPassword,
-        });
+        var response = await SignInAsync(client, "%2Faccounts");
         Assert.Equal("/accounts", PathOf(response, host.PublicUri));
     }
 

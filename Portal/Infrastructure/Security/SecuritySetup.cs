@@ -93,6 +93,7 @@ public static class SecuritySetup
         });
 
         var limits = config.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        FixedWindowRateLimiterOptions authBudget() => new() { PermitLimit = limits.AuthPostsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -104,20 +105,10 @@ public static class SecuritySetup
             };
             // Only form posts count: viewing the sign-in page is free, guessing passwords is not.
             o.AddPolicy(RateLimitPolicies.Auth, http => http.Request.Method == HttpMethods.Post
-                ? RateLimitPartition.GetFixedWindowLimiter("ip:" + http.Connection.RemoteIpAddress, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = limits.AuthPostsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                })
+                ? RateLimitPartition.GetFixedWindowLimiter("ip:" + http.Connection.RemoteIpAddress, _ => authBudget())
                 : RateLimitPartition.GetNoLimiter("get"));
             o.AddPolicy(RateLimitPolicies.AuthPage, http =>
-                RateLimitPartition.GetFixedWindowLimiter("page-ip:" + http.Connection.RemoteIpAddress, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = limits.AuthPostsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
+                RateLimitPartition.GetFixedWindowLimiter("page-ip:" + http.Connection.RemoteIpAddress, _ => authBudget()));
             // A stolen session must not become an oracle for the current password: Identity's lockout does not
             // count wrong passwords on these pages, so each post needs a permit of the user and of the address.
             var accountChanges = new UserAndIpLimiter(limits.AccountPostsPerMinute, limits.AuthPostsPerMinute, TimeSpan.FromMinutes(1));
