@@ -85,6 +85,10 @@ public class SelfServiceAndStaffJourneyTests(PortalServer server) : Browsing(ser
         await Assertions.Expect(manager.GetByText(question)).ToBeVisibleAsync();
         await workspace.ReplyAsync(answer);
         await ScreenshotAsync(manager, "journey-manager-replied-zh-CN-desktop");
+        // Opening and answering the thread left the message unread until the manager marks it read.
+        await Assertions.Expect(workspace.Account(accountNumber)).ToContainTextAsync("未读留言");
+        await workspace.MarkReadAsync();
+        await Assertions.Expect(workspace.Account(accountNumber)).Not.ToContainTextAsync("未读留言");
 
         await panel.OpenAsync(Server.PublicUrl, accountId);
         await Assertions.Expect(panel.ManagerPanel.GetByText(answer)).ToBeVisibleAsync();

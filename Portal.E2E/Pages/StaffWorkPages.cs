@@ -21,6 +21,10 @@ public sealed class ManagerWorkspacePage(IPage page)
         await page.GetByRole(AriaRole.Heading, new() { Level = 2, Name = accountNumber }).WaitForAsync();
     }
 
+    /// <summary>Reading marks nothing: the manager says "read" with a click.</summary>
+    public async Task MarkReadAsync() =>
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("as read|标为已读") }).ClickAsync();
+
     public async Task ReplyAsync(string text)
     {
         var box = page.GetByLabel(Text.For(page, "Reply", "回复"));
