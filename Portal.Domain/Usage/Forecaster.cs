@@ -42,8 +42,8 @@ public sealed record UsageForecast(
 /// — weekends differ a lot for businesses and a little for homes. A weekday with no use (closed on Sundays) stays 0.</item>
 /// <item>Level: an exponentially weighted mean (half-life 7 days) of the last 28 days after dividing out the
 /// day-of-week factor; here and in the factors single days are capped at 3× the window median so one meter spike cannot move it.</item>
-/// <item>Each day left: the mean of level × day factor and the same weekday of the last known week (spike-capped) —
-/// the two err differently, and their mean beats either and every naive forecast.</item>
+/// <item>Each day left: the mean of level × day factor and the same weekday of the last known week (a spike day there
+/// replaced by the model's) — the two err differently, and their mean beats either and every naive forecast.</item>
 /// <item>Season: when last year has data around the same dates, the days left are scaled by last year's ratio of the
 /// target window to the 28 days before it (half of it, clamped to 0.6–1.6): that carries the turn into winter
 /// heating or summer cooling without trusting a single year fully.</item>
@@ -210,7 +210,8 @@ public static class Forecaster
     /// <summary>
     /// kWh of days <paramref name="from"/>..<paramref name="to"/> after <paramref name="origin"/>: the mean of the model's
     /// days and the same weekdays of the last week known (up to four weeks back; the model's day where none is known or
-    /// where that day is a spike above the fit's cap, which would otherwise repeat every week), both scaled by the season. The plain mean is no tuned constant: 0.4–0.6 all score alike.
+    /// where that day is a spike above the fit's cap, which would otherwise repeat every week), both scaled by the season.
+    /// The plain mean is no tuned constant: weights 0.4–0.6 scored alike on the tuning meters.
     /// </summary>
     internal static double Rest(Series series, Model model, int origin, int from, int to, double season)
     {

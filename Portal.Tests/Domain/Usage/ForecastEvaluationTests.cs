@@ -226,6 +226,26 @@ public class ForecastEvaluationTests(RealMeterEvaluation eval, ITestOutputHelper
     }
 
     [Fact]
+    public void Every_real_meter_gets_a_finite_forecast_every_tenth_day_including_dead_and_zero_heavy_meters()
+    {
+        if (DataAbsent()) return;
+        var origins = 0;
+        foreach (var (meter, days) in eval.Meters)
+            for (var k = 60; k < days.Count; k += 10)
+            {
+                var origin = days[k].Date;
+                var cycle = new DateOnly(origin.Year, origin.Month, 1);
+                var f = Forecaster.Forecast(new ForecastRequest(cycle, cycle.AddMonths(1).AddDays(-1), origin, days));
+                origins++;
+                if (f is null) continue;
+                Assert.True(double.IsFinite(f.Cycle.Low) && double.IsFinite(f.Cycle.High) && double.IsFinite(f.NextCycle.Low) && double.IsFinite(f.NextCycle.High),
+                    $"{meter} at {origin}: {f}");
+                Assert.True(f.Cycle.Low <= f.Cycle.Kwh && f.Cycle.Kwh <= f.Cycle.High && f.NextCycle.Low <= f.NextCycle.Kwh && f.NextCycle.Kwh <= f.NextCycle.High, $"{meter} at {origin}: {f}");
+            }
+        Assert.True(origins > 3000, $"only {origins} origins");
+    }
+
+    [Fact]
     public void The_split_alternates_meters_within_each_dataset_in_file_order() =>
         Assert.Equal(["b", "d", "y"], RealMeterEvaluation.HeldOutMeters([("a", "x"), ("b", "x"), ("c", "x"), ("d", "x"), ("z", "y"), ("y", "y")]).Order());
 

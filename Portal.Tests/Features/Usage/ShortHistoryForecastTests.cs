@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
-using Portal.Features.Tariffs;
 using Portal.Features.Usage;
 
 namespace Portal.Tests.Features.Usage;
@@ -12,11 +10,7 @@ namespace Portal.Tests.Features.Usage;
 /// The class has its own portal because it cuts the neighbour's history down.
 /// </summary>
 [Collection(PortalCollection.Name)]
-public class ShortHistoryForecastTests(UsageHost host) : UsageBunitContext(s =>
-{
-    s.AddSingleton(host.Services.GetRequiredService<UsageService>());
-    s.AddSingleton(host.Services.GetRequiredService<TariffCatalog>());
-}), IClassFixture<UsageHost>
+public class ShortHistoryForecastTests(UsageHost host) : UsageBunitContext(UsagePageServices(host)), IClassFixture<UsageHost>
 {
     private const string Email = "neighbour@demo.local";
 
@@ -46,10 +40,7 @@ public class ShortHistoryForecastTests(UsageHost host) : UsageBunitContext(s =>
                 v => Assert.Equal(0, v));
         }
 
-        var principal = await host.CustomerAsync(Email);
-        Authorization.SetAuthorized(Email);
-        Authorization.SetRoles(Portal.Data.Roles.Customer);
-        Authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, principal.FindFirstValue(ClaimTypes.NameIdentifier)!));
+        SignInCustomer(await host.CustomerAsync(Email));
         Render<MudBlazor.MudPopoverProvider>();
         var cut = Render<UsagePage>(p => p.Add(x => x.AccountId, id));
         cut.WaitForElement("[data-testid=forecast-needs-history]", TimeSpan.FromSeconds(10));

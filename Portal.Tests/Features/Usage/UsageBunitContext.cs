@@ -27,6 +27,22 @@ public abstract class UsageBunitContext : BunitContext, IAsyncLifetime
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
+    /// <summary>The usage page's own services, taken from a running portal.</summary>
+    protected static Action<IServiceCollection> UsagePageServices(PortalHost host) => s =>
+    {
+        s.AddSingleton(host.Services.GetRequiredService<Portal.Features.Usage.UsageService>());
+        s.AddSingleton(host.Services.GetRequiredService<Portal.Features.Tariffs.TariffCatalog>());
+    };
+
+    /// <summary>Signs a customer in as the portal's cookie would (name, role, user id).</summary>
+    protected void SignInCustomer(System.Security.Claims.ClaimsPrincipal principal)
+    {
+        Authorization.SetAuthorized(principal.Identity!.Name!);
+        Authorization.SetRoles(Portal.Data.Roles.Customer);
+        Authorization.SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier,
+            principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value));
+    }
+
     /// <summary>Not signed in until a test calls SetAuthorized.</summary>
     protected Bunit.TestDoubles.BunitAuthorizationContext Authorization { get; }
 
