@@ -56,6 +56,7 @@ public class ComplaintLoopJourneyTests(PortalServer server) : Browsing(server)
         await Assertions.Expect(customer.GetByText("You rated the handling 4 of 5.")).ToBeVisibleAsync();
         await AssertNoHorizontalScrollAsync(customer);
         await ScreenshotAsync(customer, "complaint-rated-en-US-phone");
+        await AssertSubmitTimesStayOnOneLineAsync(customer, "en-US");
         await customer.Context.CloseAsync();
         await handler.Context.CloseAsync();
     }
@@ -87,6 +88,7 @@ public class ComplaintLoopJourneyTests(PortalServer server) : Browsing(server)
         await Assertions.Expect(customer.GetByTestId("confirm")).ToHaveCountAsync(0);
         await AssertNoHorizontalScrollAsync(customer);
         await ScreenshotAsync(customer, "complaint-reopened-zh-CN-phone");
+        await AssertSubmitTimesStayOnOneLineAsync(customer, "zh-CN");
 
         // Back in the queue: unclaimed, a fresh first contact to record, the customer's reason on the timeline.
         await work.ReloadAsync();
@@ -97,5 +99,17 @@ public class ComplaintLoopJourneyTests(PortalServer server) : Browsing(server)
         await ScreenshotAsync(handler, "complaint-reopened-handler-en-US-desktop");
         await customer.Context.CloseAsync();
         await handler.Context.CloseAsync();
+    }
+
+    /// <summary>The customer's list at phone width: a submit time broken across two lines reads as two things.</summary>
+    private async Task AssertSubmitTimesStayOnOneLineAsync(IPage page, string culture)
+    {
+        await page.GotoAsync(Server.PublicUrl + "/complaints");
+        await new ShellPage(page).WaitForInteractiveAsync();
+        var times = page.GetByTestId("complaint").Locator("time");
+        await times.First.WaitForAsync();
+        foreach (var time in (await times.AllAsync()).Take(5))
+            Assert.Equal(1, await time.EvaluateAsync<int>("e => e.getClientRects().length"));
+        await ScreenshotAsync(page, $"complaints-list-{culture}-phone");
     }
 }

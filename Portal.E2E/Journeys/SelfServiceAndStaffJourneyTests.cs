@@ -30,6 +30,10 @@ public class SelfServiceAndStaffJourneyTests(PortalServer server) : Browsing(ser
 
         var bill = new BillExplanationPage(page);
         await bill.OpenLatestAsync(Server.PublicUrl);
+        // Billed kWh follow the statement's rule, two decimals, so the page and the PDF print the same figure.
+        var billText = await page.Locator("main").InnerTextAsync();
+        Assert.Matches(@"\d\.\d{2} kWh", billText);
+        Assert.DoesNotMatch(@"\.\d{3} ?kWh", billText);
         await Assertions.Expect(bill.Explanation.GetByRole(AriaRole.Heading, new() { Name = Text.For(page, "Why did my bill change?", "账单为什么变了？") })).ToBeVisibleAsync();
         // Either a comparison with the previous month and its reasons, or the plain statement that there is none.
         await Assertions.Expect(bill.Explanation).ToContainTextAsync(new System.Text.RegularExpressions.Regex("¥|￥"));

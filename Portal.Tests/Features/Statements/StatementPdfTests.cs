@@ -27,7 +27,7 @@ public class StatementPdfTests(PortalHost host) : IClassFixture<PortalHost>
         Assert.Equal("zh-CN", record.Culture);
         var text = Compact(record.Pdf);
         var zh = CultureInfo.GetCultureInfo("zh-CN");
-        foreach (var expected in new[] { "电费账单", "国网奎屯供电公司", "户号", "应缴金额", "电费明细", "近12个月用电量" })
+        foreach (var expected in new[] { "电费对账单", "国网奎屯供电公司", "户号", "应缴金额", "电费明细", "近12个月用电量" })
             Assert.Contains(expected, text);
         Assert.Contains(bill.Amount.ToString("#,##0.00", zh), text);
         foreach (var line in bill.Lines)
@@ -55,7 +55,7 @@ public class StatementPdfTests(PortalHost host) : IClassFixture<PortalHost>
         Assert.Contains("Electricity statement", text);
         Assert.Contains("Amount due", text);
         Assert.Contains("¥" + bill.Amount.ToString("#,##0.00", CultureInfo.GetCultureInfo("en-US")), text.Replace(" ", ""));
-        Assert.DoesNotContain("电费账单", Compact(record.Pdf));
+        Assert.DoesNotContain("电费对账单", Compact(record.Pdf));
     }
 
     [Fact]

@@ -13,6 +13,12 @@ public static class Format
 
     public static string Kwh(decimal kwh, int decimals = 1) => kwh.ToString("#,##0." + new string('0', decimals), C) + " kWh";
 
+    /// <summary>
+    /// Energy on a bill or statement, without the unit: two decimals, the resolution of the meter's energy register
+    /// (DL/T 645 XXXXXX.XX kWh), so the bill page, the statement and its PDF print the same figure for the same kWh.
+    /// </summary>
+    public static string BilledKwh(decimal kwh) => kwh.ToString("#,##0.00", C);
+
     public static string Kw(decimal kw) => kw.ToString("#,##0.0", C) + " kW";
 
     public static string Date(DateOnly d) => d.ToString(C.Name.StartsWith("zh") ? "yyyy年M月d日" : "d MMM yyyy", C);

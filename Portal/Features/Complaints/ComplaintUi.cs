@@ -1,3 +1,5 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 using Portal.Components.Shared;
@@ -12,6 +14,23 @@ public static class ComplaintUi
 {
     /// <summary>Complaint times are CST wall-clock; Format.DateTime takes UTC.</summary>
     public static string Local(DateTime local) => Format.DateTime(local - ComplaintClock.Offset);
+
+    /// <summary>
+    /// "Submitted {0}" with the time in a &lt;time&gt; that does not break: at phone width the caption otherwise wraps
+    /// between the day and the month, and half a date on each line reads as two things.
+    /// </summary>
+    public static RenderFragment SubmittedAt(IStringLocalizer<SharedResource> l, DateTime local) => b =>
+    {
+        var text = l["Complaints.SubmittedAt"].Value;
+        var at = text.IndexOf("{0}", StringComparison.Ordinal);
+        b.AddContent(0, at < 0 ? text + " " : text[..at]);
+        b.OpenElement(1, "time");
+        b.AddAttribute(2, "class", "pm-nowrap");
+        b.AddAttribute(3, "datetime", (local - ComplaintClock.Offset).ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture));
+        b.AddContent(4, Local(local));
+        b.CloseElement();
+        if (at >= 0) b.AddContent(5, text[(at + 3)..]);
+    };
 
     /// <summary>A span as a person says it: minutes under an hour, hours and minutes under two days, then days and
     /// hours. Rounded down to the minute, never negative.</summary>

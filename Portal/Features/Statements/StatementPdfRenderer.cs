@@ -190,7 +190,7 @@ public sealed class StatementPdfRenderer(IStringLocalizer<SharedResource> l)
             _g.DrawString(Format.Money(d.Balance.AmountDue), _big, new XSolidBrush(Text), px + 12, top + 52);
             _g.DrawString(l["Statement.DueDate"] + ": " + Format.Date(d.DueDate), _bold, new XSolidBrush(Accent), px + 12, top + 74);
             _g.DrawString(l["Statement.CurrentCharges"] + ": " + Format.Money(d.Balance.CurrentCharges), _body, new XSolidBrush(Text), px + 12, top + 92);
-            _g.DrawString(l["Statement.TotalKwh"] + ": " + Format.Kwh(d.TotalKwh, 2), _body, new XSolidBrush(Text), px + 12, top + 106);
+            _g.DrawString(l["Statement.TotalKwh"] + ": " + Format.BilledKwh(d.TotalKwh) + " kWh", _body, new XSolidBrush(Text), px + 12, top + 106);
             _y = Math.Max(y, top + 118) + 8;
         }
 
@@ -239,7 +239,7 @@ public sealed class StatementPdfRenderer(IStringLocalizer<SharedResource> l)
                 [[d.Account.MeterNumber, Kwh(d.Readings.StartKwh), Kwh(d.Readings.EndKwh), Kwh(d.Readings.UsedKwh)]]);
         }
 
-        private static string Kwh(decimal v) => v.ToString("#,##0.00", CultureInfo.CurrentCulture);
+        private static string Kwh(decimal v) => Format.BilledKwh(v);
 
         private void Split()
         {

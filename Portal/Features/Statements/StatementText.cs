@@ -43,7 +43,7 @@ public static class StatementText
 
     public static string Quantity(StatementLine line) => line.Unit switch
     {
-        "kWh" => line.Quantity.ToString("#,##0.###", CultureInfo.CurrentCulture),
+        "kWh" => Format.BilledKwh(line.Quantity),
         "CNY" => line.Quantity.ToString("#,##0.00", CultureInfo.CurrentCulture),
         _ => line.Quantity.ToString("#,##0.##", CultureInfo.CurrentCulture),
     };

@@ -22,7 +22,7 @@ public partial class StatementView
         series = [new ChartSeries<double> { Name = "kWh", Data = new ChartData<double>(D.UsageHistory.Select(m => (double)m.Kwh).ToArray()) }];
     }
 
-    private static string Number(decimal kwh) => kwh.ToString("#,##0.00", CultureInfo.CurrentCulture);
+    private static string Number(decimal kwh) => Format.BilledKwh(kwh);
 
     /// <summary>A one-sentence reading of the chart for screen readers; the table toggle gives every figure.</summary>
     private string ChartSummary

@@ -54,7 +54,7 @@ public static class TariffText
         return r.Kind switch
         {
             BillChangeReasonKind.Days => l["BillChange.Days", N(r.Before), N(r.After)],
-            BillChangeReasonKind.Usage => l["BillChange.Usage", N(r.Before), N(r.After)],
+            BillChangeReasonKind.Usage => l["BillChange.Usage", r.Before is { } b ? Format.BilledKwh(b) : "–", r.After is { } a ? Format.BilledKwh(a) : "–"],
             BillChangeReasonKind.TariffChanged => l["BillChange.TariffChanged", N(r.Before, "0.0000"), N(r.After, "0.0000")],
             BillChangeReasonKind.SeasonalPrice => l["BillChange.SeasonalPrice", N(r.Before, "0.0000"), N(r.After, "0.0000")],
             BillChangeReasonKind.TierCrossed => l["BillChange.TierCrossed", N(r.Before), N(r.After)],
