@@ -17,6 +17,8 @@ public class UsageImportJourneyTests(PortalServer server) : Browsing(server)
         await new ShellPage(page).WaitForInteractiveAsync();
 
         var csv = "meter_id,timestamp,kwh\nMAC000002,2026-11-01T00:00:00Z,0.25\n"u8.ToArray();
+        // Blazor wires the file input in JS after the first interactive render; a file set before that is lost.
+        await page.WaitForFunctionAsync("() => document.querySelector('input[type=file]')?._blazorInputFileNextFileId !== undefined");
         await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "london.csv", MimeType = "text/csv", Buffer = csv });
 
         var refused = page.GetByTestId("import-refused");
