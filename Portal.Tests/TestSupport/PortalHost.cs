@@ -80,7 +80,7 @@ public class PortalHost : IAsyncLifetime
     /// <summary>An HTTP client for one endpoint that keeps cookies (so it can sign in) and does not follow redirects.</summary>
     public PortalClient Client(bool @internal = false) => new(@internal ? InternalUri : PublicUri);
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var l = new TcpListener(IPAddress.Loopback, 0);
         l.Start();

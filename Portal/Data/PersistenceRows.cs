@@ -48,6 +48,36 @@ public sealed class EmailMessage
     public string Subject { get; set; } = "";
     public string HtmlBody { get; set; } = "";
     public DateTime CreatedAtUtc { get; set; }
+    /// <summary>Delivery state: the table is the outbox of record; <see cref="Infrastructure.Email.EmailDeliveryJob"/> moves it on.</summary>
+    public EmailStatus Status { get; set; }
+    public int Attempts { get; set; }
+    /// <summary>When a queued or deferred message is next tried (null: at once).</summary>
+    public DateTime? NextAttemptAtUtc { get; set; }
+    /// <summary>When a sender claimed it; a claim older than the lease means the sender died mid-way.</summary>
+    public DateTime? ClaimedAtUtc { get; set; }
+    public DateTime? SentAtUtc { get; set; }
+    /// <summary>The SMTP server's last answer (or the connection error), for the admin's mail page.</summary>
+    public string? LastResult { get; set; }
+    /// <summary>App-managed concurrency token: one sender claims a message.</summary>
+    public int Version { get; set; }
+}
+
+public enum EmailStatus
+{
+    /// <summary>Waiting for the delivery job (or kept in the database sink when no SMTP server is configured).</summary>
+    Queued = 0,
+    /// <summary>Claimed by a sender right now.</summary>
+    Sending = 1,
+    /// <summary>The SMTP server accepted it.</summary>
+    Sent = 2,
+    /// <summary>A temporary failure (4xx answer or no connection): tried again after a back-off.</summary>
+    Deferred = 3,
+    /// <summary>A permanent failure (5xx answer) or out of attempts.</summary>
+    Failed = 4,
+    /// <summary>The sender stopped between sending and recording the result: never resent automatically (at most once).</summary>
+    Uncertain = 5,
+    /// <summary>Older than Email:MaxAgeHours when a sender first saw it (stored while no SMTP server was configured): not sent, its links would be stale.</summary>
+    Expired = 6,
 }
 
 /// <summary>A notification shown in the portal's notification area.</summary>

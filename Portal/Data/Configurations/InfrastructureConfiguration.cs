@@ -10,7 +10,10 @@ public sealed class EmailMessageConfiguration : IEntityTypeConfiguration<EmailMe
     {
         b.Property(x => x.To).HasMaxLength(256);
         b.Property(x => x.Subject).HasMaxLength(300);
+        b.Property(x => x.LastResult).HasMaxLength(500);
+        b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => x.CreatedAtUtc);
+        b.HasIndex(x => new { x.Status, x.NextAttemptAtUtc });
     }
 }
 

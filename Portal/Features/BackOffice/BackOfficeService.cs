@@ -4,7 +4,7 @@ using Portal.Infrastructure.Audit;
 
 namespace Portal.Features.BackOffice;
 
-public sealed record MailRow(long Id, string To, string Subject, string HtmlBody, DateTime CreatedAtUtc);
+public sealed record MailRow(long Id, string To, string Subject, string HtmlBody, DateTime CreatedAtUtc, EmailStatus Status, int Attempts, DateTime? SentAtUtc, string? LastResult);
 public sealed record AuditRow(long Id, DateTime AtUtc, string? UserName, string Action, string? Target, string Outcome, string? Endpoint, string? ClientIp, string? Detail);
 
 public sealed class BackOfficeService(IDbContextFactory<AppDbContext> dbFactory)
@@ -16,7 +16,7 @@ public sealed class BackOfficeService(IDbContextFactory<AppDbContext> dbFactory)
         if (!string.IsNullOrWhiteSpace(to)) q = q.Where(m => m.To.Contains(to));
         var total = await q.CountAsync(ct);
         var rows = await q.OrderByDescending(m => m.Id).Skip(page * pageSize).Take(pageSize)
-            .Select(m => new MailRow(m.Id, m.To, m.Subject, m.HtmlBody, m.CreatedAtUtc)).ToListAsync(ct);
+            .Select(m => new MailRow(m.Id, m.To, m.Subject, m.HtmlBody, m.CreatedAtUtc, m.Status, m.Attempts, m.SentAtUtc, m.LastResult)).ToListAsync(ct);
         return (rows, total);
     }
 

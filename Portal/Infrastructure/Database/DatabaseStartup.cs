@@ -51,6 +51,10 @@ public static class DatabaseStartup
         var endpoints = app.Services.GetRequiredService<IOptions<Security.EndpointOptions>>().Value;
         Console.WriteLine();
         Console.WriteLine("PowerMarketing demo — customers: " + endpoints.Public + "   back office and /jobs: " + endpoints.Internal);
+        var email = app.Services.GetRequiredService<IOptions<Email.EmailOptions>>().Value;
+        Console.WriteLine(email.SmtpEnabled
+            ? $"Email: delivered through SMTP {email.Smtp.Host}:{email.Smtp.Port} (and kept at /backoffice/mail)"
+            : "Email: no SMTP server configured (Email:Smtp:Host) — messages stay in the database sink at /backoffice/mail");
         Console.WriteLine($"Demo logins (password for all: {Features.Demo.DemoSeeder.DemoPassword}):");
         foreach (var l in Features.Demo.DemoSeeder.Logins)
             Console.WriteLine($"  {l.Email,-24} {l.Role,-17} {l.Description}");

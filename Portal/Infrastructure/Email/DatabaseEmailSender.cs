@@ -5,8 +5,9 @@ using Portal.Data;
 namespace Portal.Infrastructure.Email;
 
 /// <summary>
-/// The development email sink: every message is stored, and admins read them on the internal endpoint
-/// (/backoffice/mail). A production deployment replaces this registration with an SMTP sender.
+/// The outbox: every message is stored first (admins read them on the internal endpoint at /backoffice/mail), and
+/// <see cref="EmailDeliveryJob"/> delivers it through the SMTP server when Email:Smtp:Host is set. Without one the
+/// table is the development sink.
 /// </summary>
 public sealed class DatabaseEmailSender(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
     : IEmailSender<ApplicationUser>, IPortalEmailSender

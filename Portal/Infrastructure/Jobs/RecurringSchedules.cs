@@ -6,6 +6,7 @@ using Portal.Features.Statements;
 using Portal.Features.Tariffs;
 using Portal.Features.Usage;
 using Portal.Infrastructure.Audit;
+using Portal.Infrastructure.Email;
 
 namespace Portal.Infrastructure.Jobs;
 
@@ -42,6 +43,8 @@ public static class RecurringSchedules
         // Association analysis after the night's segments, alerts and credit changes; stores the run the admin page reads.
         jobs.AddOrUpdate<AssociationMiningJob>(AssociationMiningJob.Id, j => j.RunAsync(CancellationToken.None), "15 5 * * *", cst);
         jobs.AddOrUpdate<CreditReviewJob>(CreditReviewJob.ChangesId, j => j.RunRecentChangesAsync(CancellationToken.None), "17 * * * *", cst);
+        // Email: the outbox is delivered through the SMTP server every minute (does nothing when none is configured).
+        jobs.AddOrUpdate<EmailDeliveryJob>(EmailDeliveryJob.Id, j => j.RunAsync(CancellationToken.None), "* * * * *", cst);
     }
 
     /// <summary>Applies `Jobs:Schedules:{id}` cron overrides (operators tune a schedule without a release).</summary>

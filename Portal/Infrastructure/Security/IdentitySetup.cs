@@ -130,6 +130,8 @@ public static class IdentitySetup
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>();
 
+        services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
+        services.AddTransient<EmailDeliveryJob>();
         services.AddSingleton<DatabaseEmailSender>();
         services.AddSingleton<IEmailSender<ApplicationUser>>(sp => sp.GetRequiredService<DatabaseEmailSender>());
         services.AddSingleton<IPortalEmailSender>(sp => sp.GetRequiredService<DatabaseEmailSender>());
