@@ -5,12 +5,19 @@ using Portal.Features.Accounts;
 
 namespace Portal.Features.Complaints.BackOffice;
 
-public partial class ComplaintQueuesPage
+/// <summary>The handler's queues; counts and list follow new routing and others' claims while the page is open.</summary>
+public partial class ComplaintQueuesPage : IDisposable
 {
+    private static readonly TimeSpan PollEvery = TimeSpan.FromSeconds(10);
+    private CancellationTokenSource? live;
+
     [CascadingParameter] private Task<AuthenticationState> Auth { get; set; } = default!;
     [Inject] private ComplaintWorkService Work { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
     [Inject] private ComplaintClock Clock { get; set; } = default!;
+
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
 
     private MudDataGrid<WorkItem>? grid;
     private IReadOnlyList<QueueCount>? counts;
@@ -29,6 +36,46 @@ public partial class ComplaintQueuesPage
     {
         var (rows, total) = await Work.ListAsync((await Auth).User, new WorkFilter(queue, null, openOnly, mine, overdue, tracking), state.Page, state.PageSize, ct);
         return new GridData<WorkItem> { Items = rows, TotalItems = total };
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (!firstRender) return;
+        live = new CancellationTokenSource();
+        _ = FollowAsync(live.Token);
+    }
+
+    /// <summary>
+    /// Polls the queue counts (one grouped query; works across instances) and, when they change — a complaint routed,
+    /// claimed, answered or overdue — refreshes the counts and the list in place and says how many arrived.
+    /// </summary>
+    private async Task FollowAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(PollEvery, Time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                var now = await Work.QueueCountsAsync(ct);
+                if (counts is not null && now.SequenceEqual(counts)) continue;
+                var arrived = now.Sum(c => c.Open) - (counts?.Sum(c => c.Open) ?? 0);
+                await InvokeAsync(async () =>
+                {
+                    counts = now;
+                    await Reload();
+                    if (arrived > 0) Snackbar.Add(L["Work.Arrived", arrived], Severity.Info);
+                    StateHasChanged();
+                });
+            }
+        }
+        catch (OperationCanceledException) { }
+        catch (ObjectDisposedException) { }
+    }
+
+    public void Dispose()
+    {
+        live?.Cancel();
+        live?.Dispose();
     }
 
     private string QueueName(string code) => ComplaintUi.QueueName(L, code);
