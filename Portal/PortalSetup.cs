@@ -19,6 +19,7 @@ using Portal.Infrastructure.Database;
 using Portal.Infrastructure.Jobs;
 using Portal.Infrastructure.Localization;
 using Portal.Infrastructure.Security;
+using Portal.Infrastructure.Telemetry;
 
 namespace Portal;
 
@@ -64,6 +65,7 @@ public static class PortalSetup
         services.AddMarketingFeature();
         services.AddServicesFeature();
         services.AddCreditIntegrations();
+        builder.AddPortalTelemetry();
         return builder;
     }
 
@@ -93,6 +95,7 @@ public static class PortalSetup
         app.MapStaticAssets();
         app.MapCultureSwitch();
         app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapPortalMetrics();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapTariffs();

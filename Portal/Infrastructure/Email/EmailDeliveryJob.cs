@@ -17,7 +17,7 @@ public sealed record EmailDeliveryResult(int Sent, int Deferred, int Failed, int
 /// defers the message with a doubling back-off; a 5xx answer, or running out of attempts, fails it with the server's words.
 /// </summary>
 public sealed class EmailDeliveryJob(IDbContextFactory<AppDbContext> dbFactory, IOptions<EmailOptions> options, TimeProvider clock,
-    ILogger<EmailDeliveryJob> log)
+    ILogger<EmailDeliveryJob> log, Telemetry.PortalMetrics? metrics = null)
 {
     public const string Id = "email-delivery";
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(6);
@@ -72,6 +72,10 @@ public sealed class EmailDeliveryJob(IDbContextFactory<AppDbContext> dbFactory, 
             }
         }
         if (smtp.IsConnected) await smtp.DisconnectAsync(quit: true, CancellationToken.None);
+        Count("sent", sent);
+        Count("deferred", deferred);
+        Count("failed", failed);
+        Count("uncertain", uncertain);
         return new(sent, deferred, failed, uncertain);
     }
 
@@ -83,6 +87,11 @@ public sealed class EmailDeliveryJob(IDbContextFactory<AppDbContext> dbFactory, 
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private void Count(string result, int n)
+    {
+        if (n > 0) metrics?.EmailDeliveries.Add(n, new KeyValuePair<string, object?>("result", result));
+    }
 
     private async Task<int> ExpireLeasesAsync(EmailOptions o, CancellationToken ct)
     {

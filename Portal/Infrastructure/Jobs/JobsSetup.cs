@@ -57,12 +57,13 @@ public static class JobsSetup
         services.Configure<JobsOptions>(config.GetSection(JobsOptions.Section));
         var provider = DatabaseSetup.ReadProvider(config);
 
-        services.AddHangfire(h =>
+        services.AddHangfire((sp, h) =>
         {
             h.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
              .UseSimpleAssemblyNameTypeSerializer()
              .UseRecommendedSerializerSettings()
-             .UseFilter(new AutomaticRetryAttribute { Attempts = options.RetryAttempts });
+             .UseFilter(new AutomaticRetryAttribute { Attempts = options.RetryAttempts })
+             .UseFilter(new Telemetry.JobMetricsFilter(sp.GetRequiredService<Telemetry.PortalMetrics>()));
             var invisibility = TimeSpan.FromSeconds(Math.Max(1, options.InvisibilityTimeoutSeconds));
             switch (provider)
             {

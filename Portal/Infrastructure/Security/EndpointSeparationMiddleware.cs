@@ -10,7 +10,7 @@ namespace Portal.Infrastructure.Security;
 /// </summary>
 public sealed class EndpointSeparationMiddleware(RequestDelegate next, IOptions<EndpointOptions> options)
 {
-    public static readonly string[] InternalOnlyPrefixes = ["/backoffice", "/jobs"];
+    public static readonly string[] InternalOnlyPrefixes = ["/backoffice", "/jobs", "/metrics"];
     private readonly int _internalPort = options.Value.InternalPort;
     private readonly IReadOnlyList<IPNetwork> _allowed = options.Value.ParseAllowedNetworks();
 

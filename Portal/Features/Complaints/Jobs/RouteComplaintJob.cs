@@ -9,7 +9,8 @@ namespace Portal.Features.Complaints.Jobs;
 /// left alone, and a concurrent run that saved first wins (the other sees the version conflict and stops).
 /// </summary>
 public sealed class RouteComplaintJob(IDbContextFactory<AppDbContext> dbFactory, RoutingRulesStore rulesStore,
-    IComplaintCreditTiers tiers, ComplaintClock clock, ComplaintNotifier notifier, ILogger<RouteComplaintJob> log)
+    IComplaintCreditTiers tiers, ComplaintClock clock, ComplaintNotifier notifier, ILogger<RouteComplaintJob> log,
+    Infrastructure.Telemetry.PortalMetrics? metrics = null)
 {
     public async Task<bool> RunAsync(Guid complaintId, CancellationToken ct)
     {
@@ -39,6 +40,7 @@ public sealed class RouteComplaintJob(IDbContextFactory<AppDbContext> dbFactory,
             log.LogInformation("Complaint {Id} changed while routing; another run handled it.", complaintId);
             return false;
         }
+        metrics?.RoutingLatency.Record(Math.Max(0, (clock.Now - complaint.SubmittedAt).TotalSeconds));
         await notifier.StatusChangedAsync(complaint.CustomerUserId, complaint.Id, complaint.TrackingNumber, complaint.Status, ct);
         return true;
     }
