@@ -5,8 +5,12 @@ using Portal.Features.Demo;
 
 namespace Portal.Features.Safety;
 
-/// <summary>Safety inspections with hazards: fixed on time, fixed late, open, overdue (and one open for the demo household).</summary>
-public sealed class DemoSafetyStep(IDbContextFactory<AppDbContext> dbFactory) : IDemoSeedStep
+/// <summary>
+/// Safety inspections with hazards, recorded through the inspection intake (one batch, default deadlines by severity):
+/// fixed on time, fixed late, open, overdue (and one open for the demo household). The fixes of the history are then
+/// played through the hazard's own rules (report, verify) without the photo upload a customer makes.
+/// </summary>
+public sealed class DemoSafetyStep(IDbContextFactory<AppDbContext> dbFactory, InspectionIntakeService intake) : IDemoSeedStep
 {
     public int Order => 20;
 
@@ -22,35 +26,53 @@ public sealed class DemoSafetyStep(IDbContextFactory<AppDbContext> dbFactory) : 
 
     public async Task SeedAsync(DemoSeedContext context, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var today = context.Today;
+        var drafts = new List<InspectionDraft>();
+        var outcomes = new List<int[]>();
         foreach (var spec in context.Accounts.Where(a => a.Index < 5 || a.Index % 4 == 1))
         {
             var r = DemoRandom.For(spec.Index, 555);
             var inspectedOn = spec.Index == 0 ? today.AddDays(-20) : today.AddDays(-r.Next(15, 600));
-            var inspection = Inspection.Record(spec.Id, inspectedOn, r.Next(2) == 0 ? "用电检查班 王工" : "用电检查班 李工", $"JC-{inspectedOn:yyyyMM}-{spec.Index:D5}");
-            db.Inspections.Add(inspection);
+            var inspector = r.Next(2) == 0 ? "用电检查班 王工" : "用电检查班 李工";
             var count = 1 + r.Next(2);
+            var hazards = new List<HazardDraft>();
+            var planned = new int[count * 3];
             for (var k = 0; k < count; k++)
             {
                 var f = Findings[r.Next(Findings.Length)];
-                var deadline = inspectedOn.AddDays(f.Severity == HazardSeverity.Major ? 15 : 30);
-                var hazard = Hazard.Found(spec.Id, inspection.Id, f.Text, f.Severity, inspectedOn, deadline);
-                var outcome = spec.Index == 0 && k == 0 ? 0 : r.Next(4); // 0 open, 1 on time, 2 late, 3 reported awaiting check
+                hazards.Add(new HazardDraft(f.Severity, f.Text));
+                planned[k * 3] = spec.Index == 0 && k == 0 ? 0 : r.Next(4); // 0 open, 1 on time, 2 late, 3 reported awaiting check
+                planned[k * 3 + 1] = r.Next(1, 10);
+                planned[k * 3 + 2] = r.Next(3, 30);
+            }
+            drafts.Add(new InspectionDraft(spec.AccountNumber, inspectedOn, inspector, $"JC-{inspectedOn:yyyyMM}-{spec.Index:D5}", hazards));
+            outcomes.Add(planned);
+        }
+        var (errors, recorded) = await intake.RecordBatchAsync(drafts, "demo-seeder", ct);
+        if (errors.Count > 0) throw new InvalidOperationException("Demo inspections broke an intake rule: " + string.Join(", ", errors.Select(e => e.Error.Code).Distinct()));
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ids = recorded.SelectMany(r => r.HazardIds).ToList();
+        var hazardsById = await db.Hazards.Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
+        for (var i = 0; i < recorded.Count; i++)
+            for (var k = 0; k < recorded[i].HazardIds.Count; k++)
+            {
+                var hazard = hazardsById[recorded[i].HazardIds[k]];
+                var (outcome, early, late) = (outcomes[i][k * 3], outcomes[i][k * 3 + 1], outcomes[i][k * 3 + 2]);
+                var deadline = hazard.RectificationDeadline;
+                var photo = $"demo/hazard-{drafts[i].NoticeNumber}-{k}.jpg";
                 if (deadline < today && outcome is 1 or 2)
                 {
-                    var fixedOn = outcome == 1 ? deadline.AddDays(-r.Next(1, 10)) : deadline.AddDays(r.Next(3, 30));
+                    var fixedOn = outcome == 1 ? deadline.AddDays(-early) : deadline.AddDays(late);
                     if (fixedOn >= today) fixedOn = today.AddDays(-1);
-                    hazard.ReportFixed(fixedOn, fixedOn, "已整改", $"demo/hazard-{spec.Index}-{k}.jpg");
+                    hazard.ReportFixed(fixedOn, fixedOn, "已整改", photo);
                     hazard.Verify("inspector", fixedOn.AddDays(2) < today ? fixedOn.AddDays(2) : today);
                 }
                 else if (outcome == 3)
                 {
-                    hazard.ReportFixed(today.AddDays(-2), today.AddDays(-1), "已更换漏保，请核实", $"demo/hazard-{spec.Index}-{k}.jpg");
+                    hazard.ReportFixed(today.AddDays(-2), today.AddDays(-1), "已更换漏保，请核实", photo);
                 }
-                db.Hazards.Add(hazard);
             }
-        }
         await db.SaveChangesAsync(ct);
     }
 }
