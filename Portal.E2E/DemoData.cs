@@ -21,6 +21,44 @@ public static class DemoData
         return (reader.GetString(0), decimal.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>The number of the (only) account bound to a demo login.</summary>
+    public static async Task<string> AccountNumberOfAsync(PortalServer server, string email)
+    {
+        await using var conn = new SqliteConnection($"Data Source={Path.Combine(server.DataFolder, "portal.db")};Mode=ReadOnly");
+        await conn.OpenAsync();
+        var cmd = conn.CreateCommand();
+        cmd.CommandText = """
+            SELECT a.AccountNumber FROM Accounts a
+            JOIN AccountBindings b ON b.AccountId = a.Id
+            JOIN AspNetUsers u ON u.Id = b.UserId
+            WHERE u.NormalizedEmail = upper($email) ORDER BY a.AccountNumber LIMIT 1
+            """;
+        cmd.Parameters.AddWithValue("$email", email);
+        return (string?)await cmd.ExecuteScalarAsync() ?? throw new InvalidOperationException($"No account bound to {email}.");
+    }
+
+    /// <summary>
+    /// A demo login whose account is in credit tier A, with that account's latest bill (issued by the bill run with the
+    /// tier's terms) and its deferred days; null when no demo login's account is tier A.
+    /// </summary>
+    public static async Task<(string Email, string BillId, string DueDate, int DeferredDays)?> TierABillAsync(PortalServer server)
+    {
+        await using var conn = new SqliteConnection($"Data Source={Path.Combine(server.DataFolder, "portal.db")};Mode=ReadOnly");
+        await conn.OpenAsync();
+        var cmd = conn.CreateCommand();
+        cmd.CommandText = """
+            SELECT u.Email, b.Id, b.DueDate, b.DeferredPaymentDays FROM Bills b
+            JOIN CreditStates s ON s.AccountId = b.AccountId
+            JOIN AccountBindings ab ON ab.AccountId = b.AccountId
+            JOIN AspNetUsers u ON u.Id = ab.UserId
+            WHERE s.CurrentTier = 2 AND b.DeferredPaymentDays > 0
+            ORDER BY b.PeriodStart DESC, u.Email LIMIT 1
+            """;
+        await using var reader = await cmd.ExecuteReaderAsync();
+        if (!await reader.ReadAsync()) return null;
+        return (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3));
+    }
+
     /// <summary>The link in the newest email to an address, as the development mail sink stored it.</summary>
     public static async Task<string> LatestEmailLinkAsync(PortalServer server, string to)
     {

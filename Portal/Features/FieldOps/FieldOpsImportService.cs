@@ -79,10 +79,11 @@ public sealed class FieldOpsImportService(FieldOpsService fieldOps)
             if (first) return new(0, 0, 0, [], Refused: true);
         }
         var rows = drafts.Count + errors.Select(e => e.Line).Distinct().Count();
-        if (errors.Count > 0) return new(rows, 0, 0, errors);
-        if (drafts.Count == 0) return new(0, 0, 0, []);
-        var result = await fieldOps.RecordActivitiesAsync(drafts, userId, userName, inviteToRate: true, ct);
-        if (!result.Ok) return new(rows, 0, 0, result.Errors.Select(e => new FieldImportError(lines[e.Draft], ColumnOf(e.Code), e.Code)).ToList());
+        if (drafts.Count == 0) return new(rows, 0, 0, errors);
+        // With bad fields somewhere, still check the readable rows against the intake rules: one report lists everything.
+        var result = await fieldOps.RecordActivitiesAsync(drafts, userId, userName, inviteToRate: true, ct, checkOnly: errors.Count > 0);
+        errors.AddRange(result.Errors.Select(e => new FieldImportError(lines[e.Draft], ColumnOf(e.Code), e.Code)));
+        if (errors.Count > 0) return new(rows, 0, 0, errors.OrderBy(e => e.Line).ToList());
         return new(rows, result.Added.Count, result.AlreadyThere, []);
     }
 

@@ -59,8 +59,9 @@ public sealed class FieldOpsService(IDbContextFactory<AppDbContext> dbFactory, N
     /// field-system reference is already stored is skipped, so a re-import adds nothing twice. Audited per job.
     /// <paramref name="inviteToRate"/> false leaves the invitations to the caller (single entry) or out (demo history).
     /// </summary>
+    /// <param name="checkOnly">Only check the rules (an import that already failed reports every row's errors at once).</param>
     public async Task<ActivityBatchResult> RecordActivitiesAsync(IReadOnlyList<ActivityDraft> drafts, string? recordedByUserId, string? recordedByName,
-        bool inviteToRate, CancellationToken ct = default)
+        bool inviteToRate, CancellationToken ct = default, bool checkOnly = false)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var numbers = drafts.Select(d => d.AccountNumber.Trim()).Distinct().ToList();
@@ -99,7 +100,7 @@ public sealed class FieldOpsService(IDbContextFactory<AppDbContext> dbFactory, N
                 errors.Add((i, e.Code));
             }
         }
-        if (errors.Count > 0) return new(errors, [], 0);
+        if (errors.Count > 0 || checkOnly) return new(errors, [], 0);
         if (added.Count == 0) return new([], [], skipped);
 
         db.ServiceActivities.AddRange(added);

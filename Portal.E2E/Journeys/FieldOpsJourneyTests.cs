@@ -1,0 +1,100 @@
+using System.Globalization;
+using Portal.E2E.Pages;
+
+namespace Portal.E2E.Journeys;
+
+/// <summary>
+/// Field intake feeding the credit loop across both endpoints: a handler records an inspection with a hazard on the
+/// intranet, the household sees it with its deadline, reports it fixed, staff verify, and the credit page lists the event.
+/// </summary>
+[Collection(PortalServerCollection.Name)]
+public class FieldOpsJourneyTests(PortalServer server) : Browsing(server)
+{
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+
+    [Theory]
+    [InlineData("zh-CN", "en-US")]
+    [InlineData("en-US", "zh-CN")]
+    public async Task A_hazard_recorded_by_a_handler_reaches_the_customer_with_its_deadline_and_its_verified_fix_reaches_the_credit_page(
+        string staffCulture, string customerCulture)
+    {
+        var number = await DemoData.AccountNumberOfAsync(Server, "household@demo.local");
+        var hazard = (staffCulture == "zh-CN" ? "表箱进水 " : "Meter box water ingress ") + Guid.NewGuid().ToString("N")[..6];
+
+        var staff = await NewPageAsync(staffCulture);
+        await new LoginPage(staff).SignInAsync(Server.InternalUrl, "handler@demo.local");
+        var intake = new FieldOpsPage(staff);
+        await intake.OpenAsync(Server.InternalUrl);
+        await intake.RecordInspectionAsync(number, hazard);
+        await ScreenshotAsync(staff, $"field-ops-recorded-{staffCulture}-desktop");
+        await staff.SetViewportSizeAsync(390, 844);
+        await intake.OpenAsync(Server.InternalUrl);
+        await AssertNoHorizontalScrollAsync(staff);
+        await ScreenshotAsync(staff, $"field-ops-{staffCulture}-phone");
+
+        // The customer, on a phone, sees the hazard with the default deadline for a minor hazard (30 days).
+        var customer = await NewPageAsync(customerCulture, 390, 844);
+        await new LoginPage(customer).SignInAsync(Server.PublicUrl, "household@demo.local");
+        var hazards = new HazardsPage(customer);
+        await hazards.OpenAsync(Server.PublicUrl);
+        var card = customer.Locator("[data-hazard]").Filter(new() { HasText = hazard });
+        var deadline = Today.AddDays(30);
+        var shown = customerCulture == "zh-CN"
+            ? deadline.ToString("yyyy年M月d日", CultureInfo.GetCultureInfo("zh-CN"))
+            : deadline.ToString("d MMM yyyy", CultureInfo.GetCultureInfo("en-US"));
+        await Assertions.Expect(card).ToContainTextAsync(shown);
+        await AssertNoHorizontalScrollAsync(customer);
+        await ScreenshotAsync(customer, $"field-ops-hazard-customer-{customerCulture}-phone");
+
+        var hazardId = await hazards.ReportFixedAsync(hazard, customerCulture == "zh-CN" ? "已排水并密封表箱" : "Drained and sealed the meter box.");
+        await new HazardVerificationPage(staff).VerifyAsync(Server.InternalUrl, hazardId);
+        await hazards.OpenAsync(Server.PublicUrl);
+        await Assertions.Expect(hazards.Card(hazardId).GetByText(Text.For(customer, "Fix verified", "整改已核实"))).ToBeVisibleAsync();
+
+        // The verify queued the account's credit re-evaluation: the events list shows today's hazard line.
+        await customer.GotoAsync(Server.PublicUrl + "/credit");
+        await new ShellPage(customer).WaitForInteractiveAsync();
+        if (!System.Text.RegularExpressions.Regex.IsMatch(customer.Url, "/credit/[0-9a-f-]{36}$"))
+            await customer.Locator("a[href^='/credit/']").First.ClickAsync();
+        var today = customerCulture == "zh-CN"
+            ? Today.ToString("yyyy年M月d日", CultureInfo.GetCultureInfo("zh-CN"))
+            : Today.ToString("d MMM yyyy", CultureInfo.GetCultureInfo("en-US"));
+        var events = customer.GetByTestId("credit-events");
+        var found = Text.For(customer, "Safety hazard found on inspection", "检查发现安全隐患");
+        await Assertions.Expect(events.Locator("li, .mud-list-item").Filter(new() { HasText = found }).Filter(new() { HasText = today }).First)
+            .ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await AssertNoHorizontalScrollAsync(customer);
+        await ScreenshotAsync(customer, $"field-ops-credit-event-{customerCulture}-phone");
+        await customer.Context.CloseAsync();
+        await staff.Context.CloseAsync();
+    }
+}
+
+/// <summary>The monthly bill run issues a tier-A customer's bill with the tier's deferred payment days; the bill page says so.</summary>
+[Collection(PortalServerCollection.Name)]
+public class DeferredDueDateJourneyTests(PortalServer server) : Browsing(server)
+{
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en-US")]
+    public async Task A_tier_A_customers_bill_shows_the_deferred_due_date(string culture)
+    {
+        var found = await DemoData.TierABillAsync(Server) ?? throw new InvalidOperationException("No demo login has a tier-A account with a bill-run bill.");
+        var (email, billId, dueDate, days) = found;
+        var due = DateOnly.Parse(dueDate, CultureInfo.InvariantCulture);
+
+        var customer = await NewPageAsync(culture, 390, 844);
+        await new LoginPage(customer).SignInAsync(Server.PublicUrl, email);
+        await customer.GotoAsync($"{Server.PublicUrl}/bills/{billId.ToLowerInvariant()}");
+        await new ShellPage(customer).WaitForInteractiveAsync();
+
+        var shown = culture == "zh-CN"
+            ? due.ToString("yyyy年M月d日", CultureInfo.GetCultureInfo("zh-CN"))
+            : due.ToString("d MMM yyyy", CultureInfo.GetCultureInfo("en-US"));
+        await Assertions.Expect(customer.GetByTestId("bill-due")).ToContainTextAsync(shown);
+        await Assertions.Expect(customer.GetByTestId("bill-deferred")).ToContainTextAsync(days.ToString(CultureInfo.InvariantCulture));
+        await AssertNoHorizontalScrollAsync(customer);
+        await ScreenshotAsync(customer, $"bill-deferred-due-{culture}-phone");
+        await customer.Context.CloseAsync();
+    }
+}
