@@ -22,7 +22,7 @@ public sealed record ActivityIntakeResult(IReadOnlyList<string> Errors, Guid? Ac
 }
 
 /// <summary>What a batch came to: rule errors by draft index (nothing written then), or what was added and skipped.</summary>
-public sealed record ActivityBatchResult(IReadOnlyList<(int Draft, string Code)> Errors, IReadOnlyList<Guid> Added, int AlreadyThere)
+public sealed record ActivityBatchResult(IReadOnlyList<(int Draft, string Code)> Errors, IReadOnlyList<Guid> Added, int AlreadyThere, int Invited = 0)
 {
     public bool Ok => Errors.Count == 0;
 }
@@ -50,14 +50,13 @@ public sealed class FieldOpsService(IDbContextFactory<AppDbContext> dbFactory, N
         var result = await RecordActivitiesAsync([draft], staffId, staff.Identity?.Name, inviteToRate: true, ct);
         if (!result.Ok) return new(result.Errors.Select(e => e.Code).ToList(), null, 0);
         if (result.Added.Count == 0) return new(["Intake.AlreadyRecorded"], null, 0);
-        var invited = await InviteToRateAsync(result.Added[0], ct);
-        return new([], result.Added[0], invited);
+        return new([], result.Added[0], result.Invited);
     }
 
     /// <summary>
     /// Records jobs in one transaction: every rule is checked first and any broken rule writes nothing. A job whose
     /// field-system reference is already stored is skipped, so a re-import adds nothing twice. Audited per job.
-    /// <paramref name="inviteToRate"/> false leaves the invitations to the caller (single entry) or out (demo history).
+    /// <paramref name="inviteToRate"/> false leaves the invitations out (the demo's history).
     /// </summary>
     /// <param name="checkOnly">Only check the rules (an import that already failed reports every row's errors at once).</param>
     public async Task<ActivityBatchResult> RecordActivitiesAsync(IReadOnlyList<ActivityDraft> drafts, string? recordedByUserId, string? recordedByName,
@@ -112,10 +111,11 @@ public sealed class FieldOpsService(IDbContextFactory<AppDbContext> dbFactory, N
         else
             await audit.RecordAsync(new AuditEvent("FieldOps.ActivitiesImported", $"{added.Count} activities", Detail: $"skipped={skipped}",
                 UserName: recordedByName), ct);
-        if (inviteToRate && drafts.Count > 1)
+        var invited = 0;
+        if (inviteToRate)
             foreach (var a in added.Where(a => a.InvitesRating))
-                await InviteToRateAsync(a.Id, ct);
-        return new([], added.Select(a => a.Id).ToList(), skipped);
+                invited += await InviteToRateAsync(a.Id, ct);
+        return new([], added.Select(a => a.Id).ToList(), skipped, invited);
     }
 
     /// <summary>

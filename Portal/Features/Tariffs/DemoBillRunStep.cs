@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Features.Credit;
 using Portal.Features.Demo;
 
 namespace Portal.Features.Tariffs;
@@ -9,7 +10,8 @@ namespace Portal.Features.Tariffs;
 /// review on the 1st, the bill run on the 3rd), so each bill's due date follows its account's tier; then the payments
 /// <see cref="DemoBillingStep"/> planned for them.
 /// </summary>
-public sealed class DemoBillRunStep(DemoBillingStep billing, MonthlyBillRunJob billRun, IDbContextFactory<AppDbContext> dbFactory) : IDemoSeedStep
+public sealed class DemoBillRunStep(DemoBillingStep billing, MonthlyBillRunJob billRun, CreditReviewJob review,
+    IDbContextFactory<AppDbContext> dbFactory) : IDemoSeedStep
 {
     public int Order => 45;
 
@@ -20,9 +22,15 @@ public sealed class DemoBillRunStep(DemoBillingStep billing, MonthlyBillRunJob b
         await billRun.RunForPeriodAsync(month, issuedOn, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var bills = await db.Bills.Include(b => b.Payments).Where(b => b.PeriodStart == month).ToListAsync(ct);
+        var paid = new List<Guid>();
         foreach (var bill in bills)
             if (billing.PendingPayments.TryGetValue(bill.AccountId, out var p) && bill.Amount > 0 && p.PaidOn >= bill.IssuedOn)
+            {
                 bill.RecordPayment(Guid.NewGuid(), p.PaidOn, bill.Amount, p.Channel);
+                paid.Add(bill.AccountId);
+            }
         await db.SaveChangesAsync(ct);
+        // As a payment does in production: the payers' credit takes the on-time payment in (a same-day review then adds nothing).
+        if (paid.Count > 0) await review.ReviewAsync(paid, Domain.Credit.PointEventKind.Review, null, notify: false, ct);
     }
 }
