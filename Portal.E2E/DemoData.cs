@@ -38,25 +38,28 @@ public static class DemoData
     }
 
     /// <summary>
-    /// A demo login whose account is in credit tier A, with that account's latest bill (issued by the bill run with the
-    /// tier's terms) and its deferred days; null when no demo login's account is tier A.
+    /// The <paramref name="skip"/>-th unbound account in credit tier A whose latest bill came from the bill run with the
+    /// tier's deferred days: its number, that bill (id, amount, due date) and the deferred days; null when there is none.
     /// </summary>
-    public static async Task<(string Email, string BillId, string DueDate, int DeferredDays)?> TierABillAsync(PortalServer server)
+    public static async Task<(string AccountNumber, string BillId, string Amount, string DueDate, int DeferredDays)?> UnboundTierABillAsync(PortalServer server, int skip)
     {
         await using var conn = new SqliteConnection($"Data Source={Path.Combine(server.DataFolder, "portal.db")};Mode=ReadOnly");
         await conn.OpenAsync();
         var cmd = conn.CreateCommand();
         cmd.CommandText = """
-            SELECT u.Email, b.Id, b.DueDate, b.DeferredPaymentDays FROM Bills b
-            JOIN CreditStates s ON s.AccountId = b.AccountId
-            JOIN AccountBindings ab ON ab.AccountId = b.AccountId
-            JOIN AspNetUsers u ON u.Id = ab.UserId
-            WHERE s.CurrentTier = 2 AND b.DeferredPaymentDays > 0
-            ORDER BY b.PeriodStart DESC, u.Email LIMIT 1
+            SELECT a.AccountNumber, b.Id, b.Amount, b.DueDate, b.DeferredPaymentDays FROM Bills b
+            JOIN Accounts a ON a.Id = b.AccountId
+            JOIN CreditAccountStates s ON s.AccountId = b.AccountId
+            WHERE s.CurrentTier = 2 AND b.DeferredPaymentDays > 0 AND b.Amount > 0
+              AND a.Id NOT IN (SELECT AccountId FROM AccountBindings)
+              AND b.PeriodStart = (SELECT MAX(PeriodStart) FROM Bills WHERE AccountId = a.Id)
+            ORDER BY a.AccountNumber LIMIT 1 OFFSET $skip
             """;
+        cmd.Parameters.AddWithValue("$skip", skip);
         await using var reader = await cmd.ExecuteReaderAsync();
         if (!await reader.ReadAsync()) return null;
-        return (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3));
+        var amount = decimal.Parse(reader.GetString(2), System.Globalization.CultureInfo.InvariantCulture).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        return (reader.GetString(0), reader.GetString(1), amount, reader.GetString(3), reader.GetInt32(4));
     }
 
     /// <summary>The link in the newest email to an address, as the development mail sink stored it.</summary>

@@ -14,7 +14,7 @@ public sealed class FieldOpsPage(IPage page)
     public async Task RecordInspectionAsync(string accountNumber, string hazard)
     {
         var form = page.GetByTestId("inspection-form");
-        await form.GetByTestId("inspection-account").Locator("input").FillAsync(accountNumber);
+        await form.GetByTestId("inspection-account").FillAsync(accountNumber);
         await form.GetByTestId("hazard-1").GetByLabel(Text.For(page, "What was found", "隐患描述")).FillAsync(hazard);
         await form.GetByTestId("record-inspection").ClickAsync();
         await Assertions.Expect(page.GetByTestId("field-recent")).ToContainTextAsync(accountNumber);

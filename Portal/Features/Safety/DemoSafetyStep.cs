@@ -28,7 +28,10 @@ public sealed class DemoSafetyStep(IDbContextFactory<AppDbContext> dbFactory, In
     {
         var today = context.Today;
         var drafts = new List<InspectionDraft>();
-        var outcomes = new List<int[]>();
+        // What happens to each hazard afterwards: null open, else (fixed on, reported on, verified on or null, note). Drawn in
+        // the same order as ever, so the demo's story (the household's one open hazard, no freeze) stays the same.
+        var plans = new List<List<(DateOnly Fixed, DateOnly Reported, DateOnly? Verified, string Note)?>>();
+        var indexes = new List<int>();
         foreach (var spec in context.Accounts.Where(a => a.Index < 5 || a.Index % 4 == 1))
         {
             var r = DemoRandom.For(spec.Index, 555);
@@ -36,17 +39,31 @@ public sealed class DemoSafetyStep(IDbContextFactory<AppDbContext> dbFactory, In
             var inspector = r.Next(2) == 0 ? "用电检查班 王工" : "用电检查班 李工";
             var count = 1 + r.Next(2);
             var hazards = new List<HazardDraft>();
-            var planned = new int[count * 3];
+            var plan = new List<(DateOnly, DateOnly, DateOnly?, string)?>();
             for (var k = 0; k < count; k++)
             {
                 var f = Findings[r.Next(Findings.Length)];
                 hazards.Add(new HazardDraft(f.Severity, f.Text));
-                planned[k * 3] = spec.Index == 0 && k == 0 ? 0 : r.Next(4); // 0 open, 1 on time, 2 late, 3 reported awaiting check
-                planned[k * 3 + 1] = r.Next(1, 10);
-                planned[k * 3 + 2] = r.Next(3, 30);
+                var deadline = RectificationDeadlines.Default(f.Severity, inspectedOn);
+                var outcome = spec.Index == 0 && k == 0 ? 0 : r.Next(4); // 0 open, 1 on time, 2 late, 3 reported awaiting check
+                if (deadline < today && outcome is 1 or 2)
+                {
+                    var fixedOn = outcome == 1 ? deadline.AddDays(-r.Next(1, 10)) : deadline.AddDays(r.Next(3, 30));
+                    if (fixedOn >= today) fixedOn = today.AddDays(-1);
+                    plan.Add((fixedOn, fixedOn, fixedOn.AddDays(2) < today ? fixedOn.AddDays(2) : today, "已整改"));
+                }
+                else if (outcome == 3)
+                {
+                    plan.Add((today.AddDays(-2), today.AddDays(-1), null, "已更换漏保，请核实"));
+                }
+                else
+                {
+                    plan.Add(null);
+                }
             }
             drafts.Add(new InspectionDraft(spec.AccountNumber, inspectedOn, inspector, $"JC-{inspectedOn:yyyyMM}-{spec.Index:D5}", hazards));
-            outcomes.Add(planned);
+            plans.Add(plan);
+            indexes.Add(spec.Index);
         }
         var (errors, recorded) = await intake.RecordBatchAsync(drafts, "demo-seeder", ct);
         if (errors.Count > 0) throw new InvalidOperationException("Demo inspections broke an intake rule: " + string.Join(", ", errors.Select(e => e.Error.Code).Distinct()));
@@ -57,21 +74,10 @@ public sealed class DemoSafetyStep(IDbContextFactory<AppDbContext> dbFactory, In
         for (var i = 0; i < recorded.Count; i++)
             for (var k = 0; k < recorded[i].HazardIds.Count; k++)
             {
+                if (plans[i][k] is not { } p) continue;
                 var hazard = hazardsById[recorded[i].HazardIds[k]];
-                var (outcome, early, late) = (outcomes[i][k * 3], outcomes[i][k * 3 + 1], outcomes[i][k * 3 + 2]);
-                var deadline = hazard.RectificationDeadline;
-                var photo = $"demo/hazard-{drafts[i].NoticeNumber}-{k}.jpg";
-                if (deadline < today && outcome is 1 or 2)
-                {
-                    var fixedOn = outcome == 1 ? deadline.AddDays(-early) : deadline.AddDays(late);
-                    if (fixedOn >= today) fixedOn = today.AddDays(-1);
-                    hazard.ReportFixed(fixedOn, fixedOn, "已整改", photo);
-                    hazard.Verify("inspector", fixedOn.AddDays(2) < today ? fixedOn.AddDays(2) : today);
-                }
-                else if (outcome == 3)
-                {
-                    hazard.ReportFixed(today.AddDays(-2), today.AddDays(-1), "已更换漏保，请核实", photo);
-                }
+                hazard.ReportFixed(p.Fixed, p.Reported, p.Note, $"demo/hazard-{indexes[i]}-{k}.jpg");
+                if (p.Verified is { } verifiedOn) hazard.Verify("inspector", verifiedOn);
             }
         await db.SaveChangesAsync(ct);
     }
