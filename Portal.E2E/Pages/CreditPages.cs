@@ -36,6 +36,8 @@ public sealed class HazardsPage(IPage page)
         await card.GetByRole(AriaRole.Button, new() { Name = report }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
         await dialog.GetByLabel(Text.For(page, "What was done (optional)", "整改说明（可选）")).FillAsync(note);
+        // Blazor wires the file input in JS after the dialog's first render; a file set before that is lost.
+        await page.WaitForFunctionAsync("() => document.querySelector('[role=dialog] input[type=file]')?._blazorInputFileNextFileId !== undefined");
         await dialog.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "fixed.png", MimeType = "image/png", Buffer = Png });
         await Assertions.Expect(dialog.GetByText("fixed.png").First).ToBeVisibleAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = Text.For(page, "Submit", "提交"), Exact = true }).ClickAsync();

@@ -58,10 +58,13 @@ public partial class FieldOpsPage
     protected override async Task OnInitializedAsync()
     {
         var user = (await Auth).User;
-        inspection = NewInspection(user.Identity?.Name);
+        inspection = NewInspection(DisplayName(user));
         activity = NewActivity();
         recent = await FieldOps.RecentAsync(user);
     }
+
+    /// <summary>The staff member's name as colleagues know it (the sign-in email is not a name for a notice).</summary>
+    private static string? DisplayName(System.Security.Claims.ClaimsPrincipal user) => user.FindFirst("display_name")?.Value ?? user.Identity?.Name;
 
     private InspectionForm NewInspection(string? inspector)
     {
@@ -99,7 +102,7 @@ public partial class FieldOpsPage
             inspectionErrors = result.Errors.Select(e => e.Hazard is { } i ? L["FieldOps.HazardError", i + 1, L[e.Code]].Value : L[e.Code].Value).ToList();
             if (!result.Ok) return;
             Snackbar.Add(L["FieldOps.InspectionRecorded", result.Recorded!.NoticeNumber, result.Recorded.HazardIds.Count], Severity.Success);
-            inspection = NewInspection(user.Identity?.Name);
+            inspection = NewInspection(DisplayName(user));
             recent = await FieldOps.RecentAsync(user);
         }
         finally

@@ -42,7 +42,7 @@ public sealed class FieldOpsService(IDbContextFactory<AppDbContext> dbFactory, N
     IStringLocalizer<SharedResource> l, AuditService audit, TimeProvider clock)
 {
     public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-    public const int RecentCount = 20;
+    public const int RecentCount = 10;
 
     public async Task<ActivityIntakeResult> RecordActivityAsync(ClaimsPrincipal staff, ActivityDraft draft, CancellationToken ct = default)
     {
