@@ -169,7 +169,12 @@ public sealed class FieldOpsService(IDbContextFactory<AppDbContext> dbFactory, N
         var inspections = await db.Inspections.AsNoTracking().OrderByDescending(i => i.InspectedOn).Take(RecentCount)
             .Join(db.Accounts, i => i.AccountId, acc => acc.Id, (i, acc) => new
             {
-                i.Id, acc.AccountNumber, acc.HolderName, i.InspectedOn, i.NoticeNumber, i.Inspector,
+                i.Id,
+                acc.AccountNumber,
+                acc.HolderName,
+                i.InspectedOn,
+                i.NoticeNumber,
+                i.Inspector,
                 Hazards = db.Hazards.Count(h => h.InspectionId == i.Id),
             })
             .ToListAsync(ct);
