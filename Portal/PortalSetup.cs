@@ -6,6 +6,7 @@ using Portal.Features.BackOffice;
 using Portal.Features.Complaints;
 using Portal.Features.Credit;
 using Portal.Features.Demo;
+using Portal.Features.FieldOps;
 using Portal.Features.Home;
 using Portal.Features.Marketing;
 using Portal.Features.Safety;
@@ -55,6 +56,7 @@ public static class PortalSetup
         services.AddUsageFeature();
         services.AddTariffsFeature();
         services.AddSafetyFeature();
+        services.AddFieldOpsFeature();
         services.AddComplaintsFeature();
         services.AddCreditFeature(config);
         services.AddHomeFeature();

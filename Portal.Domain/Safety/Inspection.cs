@@ -43,6 +43,33 @@ public sealed class Inspection
         };
     }
 
+    public const int MaxDescription = 500;
+
+    /// <summary>
+    /// Field intake of an inspection: as <see cref="Record"/>, and not dated after <paramref name="today"/> (utility time).
+    /// </summary>
+    public static Inspection Intake(Guid accountId, DateOnly inspectedOn, string? inspector, string? noticeNumber, DateOnly today)
+    {
+        if (inspectedOn > today)
+            throw new DomainException("Safety.InspectedInFuture", "An inspection cannot be dated in the future.");
+        if (inspector is { Length: > 100 } || noticeNumber is { Length: > 40 })
+            throw new DomainException("Safety.FieldTooLong", "The inspector or the notice number is too long.");
+        return Record(accountId, inspectedOn, inspector ?? "", noticeNumber ?? "");
+    }
+
+    /// <summary>
+    /// A hazard found on intake: the deadline defaults by severity and may be moved within <see cref="RectificationDeadlines"/>.
+    /// </summary>
+    public Hazard FindHazardWithinRules(string? description, HazardSeverity severity, DateOnly? deadline)
+    {
+        if (!Enum.IsDefined(severity)) throw new DomainException("Safety.SeverityUnknown", $"Unknown severity {severity}.");
+        if (description is { Length: > MaxDescription })
+            throw new DomainException("Safety.DescriptionTooLong", $"A hazard description has at most {MaxDescription} characters.");
+        var due = deadline ?? RectificationDeadlines.Default(severity, InspectedOn);
+        RectificationDeadlines.Check(severity, InspectedOn, due);
+        return FindHazard(description ?? "", severity, due);
+    }
+
     /// <summary>Records a hazard found during this inspection; the deadline comes from the notice.</summary>
     public Hazard FindHazard(string description, HazardSeverity severity, DateOnly rectificationDeadline) =>
         Hazard.Found(AccountId, Id, description, severity, InspectedOn, rectificationDeadline);

@@ -27,6 +27,24 @@ public sealed class HazardsPage(IPage page)
         return id;
     }
 
+    /// <summary>Reports the hazard whose card shows this text fixed today with a note and a photo; returns the hazard id.</summary>
+    public async Task<string> ReportFixedAsync(string cardText, string note)
+    {
+        var report = Text.For(page, "Report fixed", "上报整改");
+        var card = page.Locator("[data-hazard]").Filter(new() { HasText = cardText }).First;
+        var id = await card.GetAttributeAsync("data-hazard") ?? throw new InvalidOperationException("No hazard id on the card.");
+        await card.GetByRole(AriaRole.Button, new() { Name = report }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel(Text.For(page, "What was done (optional)", "整改说明（可选）")).FillAsync(note);
+        // Blazor wires the file input in JS after the dialog's first render; a file set before that is lost.
+        await page.WaitForFunctionAsync("() => document.querySelector('[role=dialog] input[type=file]')?._blazorInputFileNextFileId !== undefined");
+        await dialog.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "fixed.png", MimeType = "image/png", Buffer = Png });
+        await Assertions.Expect(dialog.GetByText("fixed.png").First).ToBeVisibleAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = Text.For(page, "Submit", "提交"), Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        return id;
+    }
+
     public ILocator Card(string hazardId) => page.Locator($"[data-hazard='{hazardId}']");
 }
 

@@ -66,6 +66,8 @@ public static class PageCatalog
         new("/backoffice", Visitor.Handler),
         new("/backoffice/complaints", Visitor.Handler),
         new("/backoffice/complaints/{Id:guid}", Visitor.Handler),
+        new("/backoffice/field-ops", Visitor.Handler),
+        new("/backoffice/field-ops/import", Visitor.Handler),
         new("/backoffice/hazards", Visitor.Handler),
         new("/backoffice/violations", Visitor.Handler),
         new("/backoffice/tariffs/switches", Visitor.Handler),

@@ -60,7 +60,13 @@ public sealed class ServiceActivityConfiguration : IEntityTypeConfiguration<Serv
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Summary).HasMaxLength(500);
         b.Property(x => x.StaffName).HasMaxLength(100);
+        b.Property(x => x.OutcomeReason).HasMaxLength(ServiceActivity.MaxReason);
+        b.Property(x => x.RecordedByUserId).HasMaxLength(450);
+        b.Property(x => x.Source).HasMaxLength(ServiceActivity.MaxSource);
+        b.Property(x => x.ExternalReference).HasMaxLength(ServiceActivity.MaxExternalReference);
         b.HasIndex(x => new { x.AccountId, x.CompletedAtUtc });
+        // A re-import of the field system's file finds its jobs by this key (SQL Server filters out the nulls by convention).
+        b.HasIndex(x => new { x.Source, x.ExternalReference }).IsUnique();
         b.HasOne<CustomerAccount>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Accounts;
-using Portal.Domain.Service;
 using Portal.Features.Usage;
 
 namespace Portal.Features.Demo;
@@ -12,7 +11,7 @@ public sealed record DemoLogin(string Email, string Role, string Description);
 
 /// <summary>
 /// Seeds a realistic small utility into an empty database: accounts, 15-minute readings, bills and payments,
-/// service activities, and the demo logins. Deterministic for a given "today" (the TimeProvider).
+/// and the demo logins; each feature adds its part (service activities, hazards, complaints…) through its own services. Deterministic for a given "today" (the TimeProvider).
 /// </summary>
 public sealed class DemoSeeder(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -114,7 +113,6 @@ public sealed class DemoSeeder(
             await db.SaveChangesAsync(ct);
         }
 
-        await SeedActivitiesAsync(specs, today, ct);
         var context = new DemoSeedContext(specs, today, first, months, managerIds, household, business, neighbour);
         foreach (var step in steps.OrderBy(s => s.Order))
             await step.SeedAsync(context, ct);
@@ -129,39 +127,6 @@ public sealed class DemoSeeder(
         CustomerType.LargeIndustrial => s.Index % 2 == 0 ? "XJ-2P-DEM" : "XJ-2P-CAP",
         _ => s.CapacityKva >= 100m && s.Index % 3 == 0 ? "XJ-BIZ-TOU" : "XJ-BIZ-SINGLE",
     };
-
-    private async Task SeedActivitiesAsync(IReadOnlyList<DemoAccountSpec> specs, DateOnly today, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var staff = new[] { "张师傅", "李工", "王班长", "Ma Jun", "陈静" };
-        foreach (var s in specs)
-        {
-            var r = DemoRandom.For(91, s.Index);
-            var count = s.Index < 5 ? 4 : r.Next(0, 4);
-            for (var k = 0; k < count; k++)
-            {
-                var type = (ServiceActivityType)r.Next(0, 6);
-                if (type == ServiceActivityType.ManagerVisit && s.Type != CustomerType.LargeIndustrial) type = ServiceActivityType.HallVisit;
-                // The demo customers have one activity finished this week, waiting for a rating.
-                var daysAgo = k == 0 && s.Index < 5 ? 2 : r.Next(3, 700);
-                var at = today.AddDays(-daysAgo).ToDateTime(new TimeOnly(9 + r.Next(8), r.Next(60)), DateTimeKind.Utc).AddHours(-8);
-                db.ServiceActivities.Add(new ServiceActivity(DemoRandom.Id(s.Index, k, 4242), s.Id, type, at,
-                    ActivitySummary(type), staff[r.Next(staff.Length)]));
-            }
-        }
-        await db.SaveChangesAsync(ct);
-    }
-
-    private static string ActivitySummary(ServiceActivityType t) => t switch
-    {
-        ServiceActivityType.Repair => "故障抢修：更换进户线熔断器",
-        ServiceActivityType.MeterReplacement => "智能电能表轮换",
-        ServiceActivityType.NewConnection => "业扩报装：增容送电",
-        ServiceActivityType.SafetyInspection => "用电安全检查",
-        ServiceActivityType.HallVisit => "营业厅业务办理：电费发票打印",
-        _ => "客户经理上门走访",
-    };
-
 
     private async Task EnsureRolesAsync()
     {

@@ -9,6 +9,7 @@ public static class SafetyFeature
     public static IServiceCollection AddSafetyFeature(this IServiceCollection services)
     {
         services.AddSingleton<HazardService>();
+        services.AddSingleton<InspectionIntakeService>();
         services.AddScoped<IDemoSeedStep, DemoSafetyStep>();
         return services;
     }

@@ -50,7 +50,7 @@ public static class StatementsFeature
     }
 
     public static void RegisterSchedules(IRecurringJobManager jobs, RecurringJobOptions cst) =>
-        // Bills are issued on the 3rd (DemoBillingStep); statements follow on the 4th at 06:00 China time.
+        // Bills are issued on the 3rd (MonthlyBillRunJob); statements follow on the 4th at 06:00 China time.
         jobs.AddOrUpdate<IssueStatementsJob>(IssueStatementsJob.Id, j => j.RunAsync(CancellationToken.None), "0 6 4 * *", cst);
 
     /// <summary>`statements issue [--period yyyy-MM]`: issues the period's missing statements (default: last month).</summary>

@@ -9,6 +9,8 @@ namespace Portal.Features.Tariffs;
 /// <summary>
 /// Demo bills are produced by the bill engine from the same readings the usage pages show, so bills,
 /// statements and recommendations agree. Payments follow each account's habit: on time, sometimes late, in arrears.
+/// The last complete month is left to the production bill run (<see cref="DemoBillRunStep"/>, after the credit step), so
+/// its bills carry the payment terms of each account's tier; its payments are kept here until then.
 /// </summary>
 public sealed class DemoBillingStep(IDbContextFactory<AppDbContext> dbFactory, TariffCatalog catalog) : IDemoSeedStep
 {
@@ -19,6 +21,9 @@ public sealed class DemoBillingStep(IDbContextFactory<AppDbContext> dbFactory, T
 
     /// <summary>History is seeded on the standard term: the tier of those past days is not known before the credit step runs.</summary>
     public static DateOnly DueDate(DateOnly issued) => PaymentTerms.StandardDueDate(issued);
+
+    /// <summary>The last month's payment each account will make (day and channel), applied after the bill run issued the bill.</summary>
+    internal Dictionary<Guid, (DateOnly PaidOn, string Channel)> PendingPayments { get; } = [];
 
     public async Task SeedAsync(DemoSeedContext context, CancellationToken ct)
     {
@@ -49,6 +54,11 @@ public sealed class DemoBillingStep(IDbContextFactory<AppDbContext> dbFactory, T
                         calc.PackageCode, calc.TotalKwh, calc.Lines.Select(l => new BillLine(l.Code, l.DescriptionKey, l.Quantity, l.Unit, l.UnitPrice, l.Amount.Yuan))));
                 }
                 Pay(bills, spec.PaymentHabit, context.Today, r);
+                if (bills.Count > 0 && bills[^1].PeriodStart == lastComplete.AddMonths(-1))
+                {
+                    if (bills[^1].Payments.FirstOrDefault() is { } p) PendingPayments[account.Id] = (p.PaidOn, p.Channel);
+                    bills.RemoveAt(bills.Count - 1);
+                }
                 db.Bills.AddRange(bills);
             }
             await db.SaveChangesAsync(ct);

@@ -19,7 +19,11 @@ public static class TariffsFeature
         services.AddSingleton<CatalogueService>();
         services.AddTransient<TariffSwitchJob>();
         services.AddTransient<RecommendationRefreshJob>();
-        services.AddScoped<IDemoSeedStep, DemoBillingStep>();
+        services.AddTransient<MonthlyBillRunJob>();
+        // One billing step per seeding scope: the bill-run step applies the payments it planned.
+        services.AddScoped<DemoBillingStep>();
+        services.AddScoped<IDemoSeedStep>(sp => sp.GetRequiredService<DemoBillingStep>());
+        services.AddScoped<IDemoSeedStep, DemoBillRunStep>();
         return services;
     }
 

@@ -27,6 +27,8 @@ public static class RecurringSchedules
 
         // Approved tariff switches take effect on the first day of a billing cycle; hourly catches a missed run.
         jobs.AddOrUpdate<TariffSwitchJob>(TariffSwitchJob.Id, j => j.RunAsync(CancellationToken.None), "5 * * * *", cst);
+        // The month's bills on the 3rd at 05:00, each due-dated by its tier's privileges; statements follow on the 4th.
+        jobs.AddOrUpdate<MonthlyBillRunJob>(MonthlyBillRunJob.Id, j => j.RunAsync(CancellationToken.None), "0 5 3 * *", cst);
         StatementsFeature.RegisterSchedules(jobs, cst);
         // Forecasts, segments and usage alerts, after the night's meter data has arrived; incremental.
         jobs.AddOrUpdate<RefreshPredictionsJob>(RefreshPredictionsJob.Id, j => j.RunAsync(CancellationToken.None), "30 4 * * *", cst);

@@ -1239,6 +1239,28 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.Property<DateTime>("CompletedAtUtc")
                         .HasColumnType("timestamp without time zone");
 
+                    b.Property<string>("ExternalReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OutcomeReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("RatingInvitedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("StaffName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1255,6 +1277,9 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("AccountId", "CompletedAtUtc");
+
+                    b.HasIndex("Source", "ExternalReference")
+                        .IsUnique();
 
                     b.ToTable("ServiceActivities");
                 });

@@ -1240,6 +1240,28 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Property<DateTime>("CompletedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("ExternalReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OutcomeReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("RatingInvitedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<string>("StaffName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1256,6 +1278,10 @@ namespace Portal.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("AccountId", "CompletedAtUtc");
+
+                    b.HasIndex("Source", "ExternalReference")
+                        .IsUnique()
+                        .HasFilter("[Source] IS NOT NULL AND [ExternalReference] IS NOT NULL");
 
                     b.ToTable("ServiceActivities");
                 });

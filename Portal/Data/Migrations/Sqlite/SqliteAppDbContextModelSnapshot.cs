@@ -1219,6 +1219,28 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<DateTime>("CompletedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutcomeReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RatingInvitedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("StaffName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1235,6 +1257,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AccountId", "CompletedAtUtc");
+
+                    b.HasIndex("Source", "ExternalReference")
+                        .IsUnique();
 
                     b.ToTable("ServiceActivities");
                 });
