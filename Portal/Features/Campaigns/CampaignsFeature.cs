@@ -1,3 +1,5 @@
+using Portal.Features.Demo;
+
 namespace Portal.Features.Campaigns;
 
 public static class CampaignsFeature
@@ -5,6 +7,7 @@ public static class CampaignsFeature
     public static IServiceCollection AddCampaignsFeature(this IServiceCollection services)
     {
         services.AddScoped<CampaignService>();
+        services.AddScoped<IDemoSeedStep, DemoCampaignsStep>();
         return services;
     }
 }
