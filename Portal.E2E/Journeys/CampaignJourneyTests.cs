@@ -58,6 +58,11 @@ public class CampaignJourneyTests(PortalServer server) : Browsing(server)
         await Assertions.Expect(adminPhone.GetByTestId("campaign-uptake")).ToContainTextAsync("与对照组相比的转化效果");
         await AssertNoHorizontalScrollAsync(adminPhone);
         await ScreenshotAsync(adminPhone, "campaign-results-zh-CN-phone");
+        await adminPhone.GotoAsync(Server.InternalUrl + "/backoffice/campaigns");
+        await new ShellPage(adminPhone).WaitForInteractiveAsync();
+        await Assertions.Expect(adminPhone.GetByTestId("campaign-row").Filter(new() { HasText = $"rule {ruleId}" }).First).ToBeVisibleAsync();
+        await AssertNoHorizontalScrollAsync(adminPhone);
+        await ScreenshotAsync(adminPhone, "campaign-list-zh-CN-phone");
 
         await admin.Context.CloseAsync();
         await household.Context.CloseAsync();

@@ -13,6 +13,7 @@ public sealed class CampaignPages(IPage page)
         await page.Locator($"[data-rule-id='{ruleId}']").ClickAsync();
         await page.WaitForURLAsync(u => u.Contains("/backoffice/campaigns/new"));
         await new ShellPage(page).WaitForInteractiveAsync();
+        await page.GetByTestId("campaign-from-rule").WaitForAsync();
     }
 
     public async Task<Guid> LaunchAsync(string name, string offer)

@@ -93,6 +93,27 @@ public class CampaignServiceTests(CampaignHost host) : IClassFixture<CampaignHos
     }
 
     [Fact]
+    public async Task A_campaign_from_a_rule_targets_exactly_the_accounts_with_the_rules_attributes()
+    {
+        var analysis = host.Get<Portal.Features.Marketing.AssociationAnalysisService>();
+        var runId = await analysis.RunNowAsync(CampaignHost.Admin, new Portal.Features.Marketing.AssociationRunRequest(12, 0.02, 0.05, 2));
+        var rule = (await analysis.RulesAsync(runId, includeNotSignificant: true)).First(r => r.Antecedent.Count == 2);
+
+        var (antecedent, outcome) = (await host.Campaigns.RuleAsync(rule.Id))!.Value;
+        Assert.Equal(rule.Outcome, outcome);
+        var draft = CampaignHost.Service(Guid.NewGuid(), ServiceCodes.EnergyAudit, [.. antecedent]) with { SourceRuleId = rule.Id };
+        Assert.True((await host.Campaigns.LaunchAsync(CampaignHost.Admin, draft)).Ok);
+
+        await using var db = await host.Db.CreateDbContextAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var expected = (await Portal.Features.Marketing.AssociationData.AccountsAsync(db, CancellationToken.None))
+            .Where(f => antecedent.All(Portal.Domain.Marketing.MarketingVocabulary.Items(f, today).Contains)).Select(f => f.AccountId).Order().ToList();
+        Assert.Equal(rule.AntecedentAccounts, expected.Count);
+        Assert.Equal(expected, await db.Set<CampaignTarget>().Where(t => t.CampaignId == draft.Id).Select(t => t.AccountId).OrderBy(a => a).ToListAsync());
+        Assert.Equal(rule.Id, (await db.Set<Campaign>().FirstAsync(c => c.Id == draft.Id)).SourceRuleId);
+    }
+
+    [Fact]
     public async Task A_manager_targets_only_the_accounts_they_manage_and_sees_only_their_own_campaigns()
     {
         var manager = await host.ManagerAsync();
