@@ -59,9 +59,18 @@ public sealed class Campaign
         if (days is < MinDays or > MaxDays) throw new DomainException("Campaign.DaysInvalid", $"A campaign runs {MinDays}–{MaxDays} days.");
         var campaign = new Campaign
         {
-            Id = id, Name = name, OfferKind = kind, OfferCode = offerCode, Filter = filter.ToString(), SourceRuleId = sourceRuleId,
-            ControlPercent = controlPercent, LaunchedByUserId = launchedByUserId, LaunchedByName = launchedByName, ManagerUserId = managerUserId,
-            LaunchedAtUtc = nowUtc, EndsAtUtc = nowUtc.AddDays(days),
+            Id = id,
+            Name = name,
+            OfferKind = kind,
+            OfferCode = offerCode,
+            Filter = filter.ToString(),
+            SourceRuleId = sourceRuleId,
+            ControlPercent = controlPercent,
+            LaunchedByUserId = launchedByUserId,
+            LaunchedByName = launchedByName,
+            ManagerUserId = managerUserId,
+            LaunchedAtUtc = nowUtc,
+            EndsAtUtc = nowUtc.AddDays(days),
         };
         var targets = accounts.DistinctBy(a => a.AccountId)
             .Select(a => new CampaignTarget(id, a.AccountId, ControlAssignment.Assign(id, a.AccountId, controlPercent), a.Segment, a.Saving))
