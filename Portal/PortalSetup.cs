@@ -3,6 +3,7 @@ using MudBlazor.Services;
 using Portal.Components;
 using Portal.Features.Accounts;
 using Portal.Features.BackOffice;
+using Portal.Features.Campaigns;
 using Portal.Features.Complaints;
 using Portal.Features.Credit;
 using Portal.Features.Demo;
@@ -66,6 +67,7 @@ public static class PortalSetup
         services.AddStatementsFeature();
         services.AddMarketingFeature();
         services.AddServicesFeature();
+        services.AddCampaignsFeature();
         services.AddCreditIntegrations();
         builder.AddPortalTelemetry();
         return builder;

@@ -59,6 +59,8 @@ public sealed class SweepData
         }
         Set(Visitor.Manager, "manager.AccountId", await ScalarAsync(conn,
             "SELECT a.Id FROM Accounts a JOIN AspNetUsers u ON u.Id = a.CustomerManagerId WHERE u.Email = $e ORDER BY a.AccountNumber LIMIT 1", "manager@demo.local"));
+        // The demo's campaign (launched by the seeder through the campaign service).
+        Set(Visitor.Admin, "campaigns.Id", await ScalarAsync(conn, "SELECT Id FROM Campaigns ORDER BY LaunchedAtUtc LIMIT 1", null));
         // No passkey exists: the page must still say so politely.
         Set(Visitor.Household, "Account.Id", "no-such-passkey");
     }
