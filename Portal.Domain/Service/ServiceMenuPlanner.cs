@@ -36,9 +36,9 @@ public sealed record ServiceProfile
 
 /// <summary>
 /// Why an item is near the top, from the account's own numbers. <see cref="Key"/> is a resource key; the UI formats
-/// <see cref="Amount"/> as money, <see cref="Count"/> as a number, <see cref="PackageCode"/> as the package's name.
+/// <see cref="Amount"/> as money, <see cref="Kwh"/> as energy, <see cref="Count"/> as a number, <see cref="PackageCode"/> as the package's name.
 /// </summary>
-public sealed record MenuReason(string Key, decimal? Amount = null, int? Count = null, string? PackageCode = null);
+public sealed record MenuReason(string Key, decimal? Amount = null, int? Count = null, string? PackageCode = null, decimal? Kwh = null);
 
 public sealed record ServiceMenuEntry(ServiceCatalogItem Item, int Score, MenuReason Reason);
 
@@ -84,7 +84,7 @@ public static class ServiceMenuPlanner
                 : (12, new MenuReason("ServiceMenu.Reason.AutoPay")),
             ServiceCodes.HeatingSeasonCheck => HeatingRelevance(today),
             ServiceCodes.EnergyAudit => p.AnnualKwh > 0
-                ? (15 + Capped(p.AnnualKwh / (p.Type == CustomerType.Residential ? 1000m : 50000m), 25), new MenuReason("ServiceMenu.Reason.AnnualKwh", p.AnnualKwh))
+                ? (15 + Capped(p.AnnualKwh / (p.Type == CustomerType.Residential ? 1000m : 50000m), 25), new MenuReason("ServiceMenu.Reason.AnnualKwh", Kwh: p.AnnualKwh))
                 : (GenericScore, new MenuReason("ServiceMenu.Reason.EnergyAudit")),
             ServiceCodes.PriorityConnection => (20, new MenuReason(p.Tier == CreditTier.A ? "ServiceMenu.Reason.TierA" : "ServiceMenu.Reason.Generic")),
             ServiceCodes.EStatements => (8, new MenuReason("ServiceMenu.Reason.Paperless")),
