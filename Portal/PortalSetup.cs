@@ -9,6 +9,7 @@ using Portal.Features.Demo;
 using Portal.Features.Home;
 using Portal.Features.Marketing;
 using Portal.Features.Safety;
+using Portal.Features.Services;
 using Portal.Features.Statements;
 using Portal.Features.Tariffs;
 using Portal.Features.Usage;
@@ -61,6 +62,7 @@ public static class PortalSetup
         services.AddDemoFeature();
         services.AddStatementsFeature();
         services.AddMarketingFeature();
+        services.AddServicesFeature();
         services.AddCreditIntegrations();
         return builder;
     }

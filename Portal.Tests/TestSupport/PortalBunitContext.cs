@@ -2,7 +2,9 @@ using System.Globalization;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
+using MudBlazor;
 using MudBlazor.Services;
+using Portal.Infrastructure.Localization;
 using Portal.Resources;
 
 namespace Portal.Tests.TestSupport;
@@ -17,6 +19,7 @@ public abstract class PortalBunitContext : BunitContext, IAsyncLifetime
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(culture);
         JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddTransient<MudLocalizer, PortalMudLocalizer>(); // before AddMudServices, which only adds its own if none
         Services.AddMudServices(o =>
         {
             o.PopoverOptions.CheckForPopoverProvider = false;

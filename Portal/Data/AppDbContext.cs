@@ -33,6 +33,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Bill> Bills => Set<Bill>();
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<ServiceActivity> ServiceActivities => Set<ServiceActivity>();
+    public DbSet<ServiceRequest> ServiceRequests => Set<ServiceRequest>();
     public DbSet<Complaint> Complaints => Set<Complaint>();
     public DbSet<ServiceRating> ServiceRatings => Set<ServiceRating>();
     public DbSet<Portal.Features.Complaints.RoutingRulesVersion> ComplaintRoutingRules => Set<Portal.Features.Complaints.RoutingRulesVersion>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using MudBlazor;
 
 namespace Portal.Infrastructure.Localization;
 
@@ -11,6 +12,7 @@ public static class LocalizationSetup
     public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
     {
         services.AddLocalization();
+        services.AddTransient<MudLocalizer, PortalMudLocalizer>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.SetDefaultCulture(DefaultCulture)

@@ -1234,6 +1234,75 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.ToTable("ServiceActivities");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Service.ServiceRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AssignedUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid?>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("ClosedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ServiceCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Team")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("AssignedUserId", "Status");
+
+                    b.HasIndex("AccountId", "ServiceCode", "Status");
+
+                    b.HasIndex("Team", "Status", "RequestedAtUtc");
+
+                    b.ToTable("ServiceRequests");
+                });
+
             modelBuilder.Entity("Portal.Domain.Statements.StatementRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2448,6 +2517,15 @@ namespace Portal.Data.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("Portal.Domain.Service.ServiceActivity", b =>
+                {
+                    b.HasOne("Portal.Domain.Accounts.CustomerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Service.ServiceRequest", b =>
                 {
                     b.HasOne("Portal.Domain.Accounts.CustomerAccount", null)
                         .WithMany()

@@ -1235,6 +1235,75 @@ namespace Portal.Data.Migrations.SqlServer
                     b.ToTable("ServiceActivities");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Service.ServiceRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AssignedUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<Guid?>("CampaignId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ClosedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("ServiceCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Team")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("AssignedUserId", "Status");
+
+                    b.HasIndex("AccountId", "ServiceCode", "Status");
+
+                    b.HasIndex("Team", "Status", "RequestedAtUtc");
+
+                    b.ToTable("ServiceRequests");
+                });
+
             modelBuilder.Entity("Portal.Domain.Statements.StatementRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2449,6 +2518,15 @@ namespace Portal.Data.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("Portal.Domain.Service.ServiceActivity", b =>
+                {
+                    b.HasOne("Portal.Domain.Accounts.CustomerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Service.ServiceRequest", b =>
                 {
                     b.HasOne("Portal.Domain.Accounts.CustomerAccount", null)
                         .WithMany()

@@ -1214,6 +1214,75 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("ServiceActivities");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Service.ServiceRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Team")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("AssignedUserId", "Status");
+
+                    b.HasIndex("AccountId", "ServiceCode", "Status");
+
+                    b.HasIndex("Team", "Status", "RequestedAtUtc");
+
+                    b.ToTable("ServiceRequests");
+                });
+
             modelBuilder.Entity("Portal.Domain.Statements.StatementRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2406,6 +2475,15 @@ namespace Portal.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Portal.Domain.Service.ServiceActivity", b =>
+                {
+                    b.HasOne("Portal.Domain.Accounts.CustomerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Service.ServiceRequest", b =>
                 {
                     b.HasOne("Portal.Domain.Accounts.CustomerAccount", null)
                         .WithMany()
