@@ -85,7 +85,7 @@ public sealed record ServiceCatalog(IReadOnlyList<ServiceCatalogItem> Items)
         {
             var target = string.IsNullOrWhiteSpace(item.Code) ? $"#{index + 1}" : item.Code;
             if (string.IsNullOrWhiteSpace(item.Code)) problems.Add(new("ServiceMenu.Problem.CodeRequired", target));
-            else if (item.Code.Length > MaxCodeLength || !item.Code.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
+            else if (!ServiceCodes.IsWellFormed(item.Code))
                 problems.Add(new("ServiceMenu.Problem.CodeFormat", target));
             else if (!seen.Add(item.Code)) problems.Add(new("ServiceMenu.Problem.CodeDuplicate", target));
             if (string.IsNullOrWhiteSpace(item.Title.ZhCn) || string.IsNullOrWhiteSpace(item.Title.EnUs))

@@ -23,7 +23,6 @@ public partial class ServiceMenuPanel
     [Parameter, EditorRequired] public IReadOnlyList<AccountSummary> Accounts { get; set; } = [];
     [CascadingParameter] private Task<AuthenticationState> Auth { get; set; } = default!;
     [Inject] private ServiceMenuService Menu { get; set; } = default!;
-    [Inject] private ServiceRequestService Requests { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedResource> Loc { get; set; } = default!;
@@ -51,7 +50,7 @@ public partial class ServiceMenuPanel
     private async Task LoadAsync(bool recordImpressions)
     {
         menu = await Menu.MenuAsync((await Auth).User, accountId);
-        showAll = false;
+        if (recordImpressions) showAll = false;
         impressionsPending = recordImpressions;
     }
 
@@ -68,6 +67,33 @@ public partial class ServiceMenuPanel
         var before = Shown.Select(i => i.Code).ToHashSet();
         showAll = true;
         await Menu.RecordImpressionsAsync((await Auth).User, menu!.AccountId, menu.Items.Select(i => i.Code).Where(c => !before.Contains(c)).ToList());
+    }
+
+    private async Task RequestAsync(MenuItemView item)
+    {
+        var parameters = new DialogParameters<ServiceRequestDialog> { { d => d.Description, item.Description } };
+        var dialog = await Dialogs.ShowAsync<ServiceRequestDialog>(item.Title, parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is not { Canceled: false, Data: string note }) return;
+        busy = true;
+        try
+        {
+            var outcome = await Menu.RequestAsync((await Auth).User, accountId, item.Code, note);
+            switch (outcome.Kind)
+            {
+                case ServiceRequestOutcomeKind.Created:
+                    Snackbar.Add(Loc["ServiceMenu.Requested", item.Title], Severity.Success);
+                    break;
+                case ServiceRequestOutcomeKind.AlreadyOpen:
+                    Snackbar.Add(Loc["ServiceMenu.AlreadyOpen"], Severity.Info);
+                    break;
+                default:
+                    Snackbar.Add(outcome.ErrorKey is { } key ? Loc[key] : Loc["ServiceMenu.RequestFailed"], Severity.Error);
+                    break;
+            }
+            await LoadAsync(recordImpressions: false);
+        }
+        finally { busy = false; }
     }
 
     private string? ReasonText(MenuItemView item)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Accounts;
 using Portal.Domain.Service;
 
 namespace Portal.Features.Services;
@@ -62,5 +63,6 @@ public sealed class ServiceMenuImpressionConfiguration : IEntityTypeConfiguratio
         b.Property(x => x.ItemCode).HasMaxLength(ServiceCatalog.MaxCodeLength);
         // Campaign uptake reads one item over a date range.
         b.HasIndex(x => new { x.ItemCode, x.Day });
+        b.HasOne<CustomerAccount>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -13,7 +13,8 @@ namespace Portal.Features.Services;
 public sealed record MenuItemView(string Code, string Title, string Description, ServiceTeam Team, int Score, MenuReason Reason,
     string? ReasonPackageName, MenuRequestView? OpenRequest);
 
-public sealed record MenuRequestView(Guid Id, string ServiceCode, string Title, DateTime RequestedAtUtc, ServiceRequestStatus Status,
+/// <summary>A request of the account; <see cref="Title"/> is null when the service has left the catalogue (the UI names it by code).</summary>
+public sealed record MenuRequestView(Guid Id, string ServiceCode, string? Title, DateTime RequestedAtUtc, ServiceRequestStatus Status,
     DateTime? ClosedAtUtc, string? Resolution);
 
 public sealed record ServiceMenuView(Guid AccountId, int CatalogVersion, IReadOnlyList<MenuItemView> Items, IReadOnlyList<MenuRequestView> Requests);
@@ -23,8 +24,12 @@ public sealed record ServiceMenuView(Guid AccountId, int CatalogVersion, IReadOn
 /// ordered by <see cref="ServiceMenuPlanner"/> on the account's stored data, with the account's requests beside it;
 /// and the impressions of what was shown (one row per account, item and China day).
 /// </summary>
-public sealed class ServiceMenuService(IDbContextFactory<AppDbContext> dbFactory, AccountAccessService access, TariffCatalog tariffs, TimeProvider clock)
+public sealed class ServiceMenuService(IDbContextFactory<AppDbContext> dbFactory, AccountAccessService access, ServiceRequestService requests,
+    TariffCatalog tariffs, TimeProvider clock)
 {
+    /// <summary>The panel lists the newest requests; older ones are history the staff side keeps.</summary>
+    public const int MaxRequestsShown = 10;
+
     /// <summary>Null when the account is not one of the user's own (the panel shows nothing).</summary>
     public async Task<ServiceMenuView?> MenuAsync(ClaimsPrincipal user, Guid accountId, CancellationToken ct = default)
     {
@@ -73,8 +78,34 @@ public sealed class ServiceMenuService(IDbContextFactory<AppDbContext> dbFactory
         db.Set<ServiceMenuImpressionRow>().Where(r => r.AccountId == accountId && r.ItemCode == code && r.Day == day)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Count, r => r.Count + 1), ct);
 
-    private static Task<List<MenuRequestView>> RequestsAsync(AppDbContext db, Guid accountId, ServiceCatalog catalog, string culture, CancellationToken ct) =>
-        Task.FromResult(new List<MenuRequestView>());
+    /// <summary>
+    /// Requests a service from the menu: only an item the account's menu offers today (active, eligible, not already
+    /// enrolled), routed to the team the catalogue names; the request service checks ownership and duplicates again.
+    /// </summary>
+    public async Task<ServiceRequestOutcome> RequestAsync(ClaimsPrincipal user, Guid accountId, string serviceCode, string? note, CancellationToken ct = default)
+    {
+        if (!(await access.OwnAccountIdsAsync(user, ct)).Contains(accountId))
+            return new(ServiceRequestOutcomeKind.Forbidden, ErrorKey: "Common.NotFound");
+        ServiceCatalogItem? item;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var profile = await ServiceProfileBuilder.BuildAsync(db, accountId, Today, ct);
+            var current = await ServiceCatalogStore.CurrentAsync(db, ct);
+            item = profile is null ? null : ServiceMenuPlanner.Plan(current.Catalog, profile, Today).FirstOrDefault(e => e.Item.Code == serviceCode)?.Item;
+        }
+        if (item is null) return new(ServiceRequestOutcomeKind.Invalid, ErrorKey: "ServiceRequest.UnknownService");
+        return await requests.RequestAsync(user, accountId, item.Code, item.Team, ServiceRequestOrigin.ServiceMenu, null, note, ct);
+    }
+
+    private static async Task<List<MenuRequestView>> RequestsAsync(AppDbContext db, Guid accountId, ServiceCatalog catalog, string culture, CancellationToken ct)
+    {
+        var rows = await db.ServiceRequests.AsNoTracking().Where(r => r.AccountId == accountId)
+            .OrderByDescending(r => r.RequestedAtUtc).Take(MaxRequestsShown)
+            .Select(r => new { r.Id, r.ServiceCode, r.RequestedAtUtc, r.Status, r.ClosedAtUtc, r.Resolution })
+            .ToListAsync(ct);
+        return rows.Select(r => new MenuRequestView(r.Id, r.ServiceCode, catalog.Find(r.ServiceCode)?.Title.For(culture), r.RequestedAtUtc,
+            r.Status, r.ClosedAtUtc, r.Resolution)).ToList();
+    }
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime + ComplaintClock.Offset);
 }

@@ -61,6 +61,9 @@ public static class ServiceProfileBuilder
         };
     }
 
-    private static Task<HashSet<string>> EnrolledAsync(AppDbContext db, Guid accountId, CancellationToken ct) =>
-        Task.FromResult(new HashSet<string>());
+    private static async Task<HashSet<string>> EnrolledAsync(AppDbContext db, Guid accountId, CancellationToken ct) =>
+        (await db.ServiceRequests.AsNoTracking()
+            .Where(r => r.AccountId == accountId && r.Status == ServiceRequestStatus.Done
+                && (r.ServiceCode == ServiceCodes.AutoPay || r.ServiceCode == ServiceCodes.EStatements))
+            .Select(r => r.ServiceCode).Distinct().ToListAsync(ct)).ToHashSet();
 }

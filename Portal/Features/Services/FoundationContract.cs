@@ -1,2 +1,0 @@
-
-public enum ServiceRequestStatus { Open = 0, Done = 1, Declined = 2, Withdrawn = 3 }
