@@ -49,7 +49,7 @@ public class ServiceCatalogTests
     {
         Assert.Contains("ServiceMenu.Problem.CodeFormat", Problems(Valid("Energy Audit")));
         Assert.Contains("ServiceMenu.Problem.CodeRequired", Problems(Valid("")));
-        Assert.Contains("ServiceMenu.Problem.CodeDuplicate", Problems(Valid("x"), Valid("x")));
+        Assert.Contains("ServiceMenu.Problem.CodeDuplicate", Problems(Valid("xy"), Valid("xy")));
     }
 
     [Fact]
