@@ -17,9 +17,6 @@ namespace Portal.Features.Services;
 /// </summary>
 public partial class ServiceMenuPanel
 {
-    /// <summary>How many items show before "Show all": the top of the list is what the ranking is for.</summary>
-    public const int Collapsed = 5;
-
     [Parameter, EditorRequired] public IReadOnlyList<AccountSummary> Accounts { get; set; } = [];
     [CascadingParameter] private Task<AuthenticationState> Auth { get; set; } = default!;
     [Inject] private ServiceMenuService Menu { get; set; } = default!;
@@ -31,7 +28,7 @@ public partial class ServiceMenuPanel
     private ServiceMenuView? menu;
     private bool showAll, busy, impressionsPending;
 
-    private IEnumerable<MenuItemView> Shown => showAll ? menu!.Items : menu!.Items.Take(Collapsed);
+    private IEnumerable<MenuItemView> Shown => ServiceMenuList.Visible(menu!, showAll);
 
     protected override async Task OnParametersSetAsync()
     {
@@ -95,19 +92,4 @@ public partial class ServiceMenuPanel
         }
         finally { busy = false; }
     }
-
-    private string? ReasonText(MenuItemView item)
-    {
-        var r = item.Reason;
-        var text = Loc[r.Key, r.Amount is { } a ? Format.Money(a) : r.Kwh is { } k ? Format.Kwh(k, 0) : r.Count?.ToString() ?? "", item.ReasonPackageName ?? ""];
-        return text.ResourceNotFound ? null : text.Value;
-    }
-
-    private static Color StatusColor(ServiceRequestStatus s) => s switch
-    {
-        ServiceRequestStatus.Done => Color.Success,
-        ServiceRequestStatus.Declined => Color.Warning,
-        ServiceRequestStatus.Open => Color.Info,
-        _ => Color.Default,
-    };
 }
