@@ -8,7 +8,10 @@ public class ServiceCatalogTests
 {
     private static ServiceCatalogItem Valid(string code = "energy-audit") => new()
     {
-        Code = code, Team = ServiceTeam.EnergyEfficiency, Title = new("能效诊断", "Energy audit"), Description = new("说明", "What it is"),
+        Code = code,
+        Team = ServiceTeam.EnergyEfficiency,
+        Title = new("能效诊断", "Energy audit"),
+        Description = new("说明", "What it is"),
     };
 
     private static IEnumerable<string> Problems(params ServiceCatalogItem[] items) => new ServiceCatalog(items).Validate().Select(p => p.Code);

@@ -34,7 +34,9 @@ public sealed class ServiceCatalogAdminService(IDbContextFactory<AppDbContext> d
         var rows = await db.Set<ServiceCatalogVersionRow>().AsNoTracking().OrderByDescending(v => v.Version)
             .Select(v => new
             {
-                v.Version, v.PublishedAtUtc, v.Document,
+                v.Version,
+                v.PublishedAtUtc,
+                v.Document,
                 By = db.Users.Where(u => u.Id == v.PublishedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? v.PublishedByUserId,
             })
             .ToListAsync(ct);

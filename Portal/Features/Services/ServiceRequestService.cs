@@ -102,7 +102,17 @@ public sealed class ServiceRequestService(IDbContextFactory<AppDbContext> dbFact
             .Skip(page * QueuePageSize).Take(QueuePageSize)
             .Join(db.Accounts, r => r.AccountId, a => a.Id, (r, a) => new
             {
-                r.Id, a.AccountNumber, a.HolderName, r.ServiceCode, r.Team, r.Origin, r.RequestedAtUtc, r.Note, r.Status, r.ClosedAtUtc, r.Resolution,
+                r.Id,
+                a.AccountNumber,
+                a.HolderName,
+                r.ServiceCode,
+                r.Team,
+                r.Origin,
+                r.RequestedAtUtc,
+                r.Note,
+                r.Status,
+                r.ClosedAtUtc,
+                r.Resolution,
                 AssignedTo = db.Users.Where(u => u.Id == r.AssignedUserId).Select(u => u.DisplayName).FirstOrDefault(),
             })
             .ToListAsync(ct);
