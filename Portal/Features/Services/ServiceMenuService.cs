@@ -30,6 +30,9 @@ public sealed class ServiceMenuService(IDbContextFactory<AppDbContext> dbFactory
     /// <summary>The panel lists the newest requests; older ones are history the staff side keeps.</summary>
     public const int MaxRequestsShown = 10;
 
+    /// <summary>The resource key of a built-in service's name (for requests whose service has left the catalogue, and the staff queue).</summary>
+    public static string NameKey(string serviceCode) => "Service_" + serviceCode;
+
     /// <summary>Null when the account is not one of the user's own (the panel shows nothing).</summary>
     public async Task<ServiceMenuView?> MenuAsync(ClaimsPrincipal user, Guid accountId, CancellationToken ct = default)
     {

@@ -50,7 +50,7 @@ public partial class ServiceRequestsPage
         var parameters = new DialogParameters<CloseRequestDialog>
         {
             { d => d.Decline, decline },
-            { d => d.Summary, $"{row.AccountNumber} · {Loc["Service_" + row.ServiceCode]}" },
+            { d => d.Summary, $"{row.AccountNumber} · {Loc[ServiceMenuService.NameKey(row.ServiceCode)]}" },
         };
         var dialog = await Dialogs.ShowAsync<CloseRequestDialog>(decline ? Loc["ServiceQueue.Decline"] : Loc["ServiceQueue.Complete"], parameters,
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
