@@ -72,6 +72,7 @@ public static class PageCatalog
         new("/backoffice/violations", Visitor.Handler),
         new("/backoffice/tariffs/switches", Visitor.Handler),
         new("/backoffice/statements", Visitor.Handler),
+        new("/backoffice/service-requests", Visitor.Handler),
         // Admin, internal endpoint.
         new("/backoffice", Visitor.Admin),
         new("/backoffice/audit", Visitor.Admin),
@@ -84,6 +85,7 @@ public static class PageCatalog
         new("/backoffice/complaints/rules", Visitor.Admin),
         new("/backoffice/credit", Visitor.Admin),
         new("/backoffice/tariffs", Visitor.Admin),
+        new("/backoffice/service-menu", Visitor.Admin),
         new("/backoffice/usage", Visitor.Admin),
         new("/backoffice/usage/import", Visitor.Admin),
         new("/backoffice/users", Visitor.Admin),

@@ -1,11 +1,13 @@
 namespace Portal.Features.Services;
 
-/// <summary>Service requests (and, as it grows, the service catalogue and the personalised service menu).</summary>
+/// <summary>Service requests, the service-menu catalogue and the personalised service menu.</summary>
 public static class ServicesFeature
 {
     public static IServiceCollection AddServicesFeature(this IServiceCollection services)
     {
         services.AddScoped<ServiceRequestService>();
+        services.AddScoped<ServiceMenuService>();
+        services.AddScoped<ServiceCatalogAdminService>();
         return services;
     }
 }
