@@ -8,6 +8,7 @@ using Portal.Features.Credit;
 using Portal.Features.Demo;
 using Portal.Features.Home;
 using Portal.Features.Marketing;
+using Portal.Features.Planning;
 using Portal.Features.Safety;
 using Portal.Features.Statements;
 using Portal.Features.Tariffs;
@@ -61,6 +62,7 @@ public static class PortalSetup
         services.AddDemoFeature();
         services.AddStatementsFeature();
         services.AddMarketingFeature();
+        services.AddPlanningFeature();
         services.AddCreditIntegrations();
         return builder;
     }
@@ -98,6 +100,7 @@ public static class PortalSetup
         app.MapUsageEndpoints();
         app.MapComplaintEndpoints();
         app.MapSafetyEndpoints();
+        app.MapPlanningEndpoints();
         return app;
     }
 

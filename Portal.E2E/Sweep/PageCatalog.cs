@@ -76,6 +76,7 @@ public static class PageCatalog
         new("/backoffice/mail", Visitor.Admin),
         new("/backoffice/complaints/analytics", Visitor.Admin),
         new("/backoffice/marketing/associations", Visitor.Admin),
+        new("/backoffice/planning", Visitor.Admin),
         new("/backoffice/complaints/rules", Visitor.Admin),
         new("/backoffice/credit", Visitor.Admin),
         new("/backoffice/tariffs", Visitor.Admin),
