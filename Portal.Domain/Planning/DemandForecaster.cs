@@ -6,7 +6,7 @@ namespace Portal.Domain.Planning;
 /// <summary>The forecasts compared in the planners' backtest. <see cref="Model"/> is what the page shows.</summary>
 public enum PlanningMethod
 {
-    /// <summary>Same month last year × the year-on-year ratio of the last three months (three-month mean until a year and a quarter of history exists).</summary>
+    /// <summary>Same month last year × the year-on-year ratio of the last three months (last month until a year and a quarter of history exists).</summary>
     Model = 0,
     LastMonth = 1,
     SameMonthLastYear = 2,
@@ -128,13 +128,13 @@ public sealed record PlanningResult(
 /// Demand for planners by region × consumption level × customer type (docs/adr/0006-forecasting.md, planners' section).
 /// <para><b>Energy.</b> Each cell's monthly kWh series (the sum of its accounts') is forecast by the model: the same month
 /// last year × (last three months ÷ the same three months a year earlier). With under 15 months of history, or a zero
-/// year-ago quarter, it is the three-month mean. Regions, levels and the county are the sums of their cells' forecasts
+/// year-ago quarter, it is last month's kWh (chosen on the tuning meters over the three-month mean, which lags the season). Regions, levels and the county are the sums of their cells' forecasts
 /// (bottom-up), so parts add up to the total exactly.</para>
 /// <para><b>Bands.</b> Quantiles are not summed. Every node is backtested as a whole: at each past origin its forecast is
 /// the sum of its cells' forecasts from data up to that origin, compared with the node's actual sum. The node's 80 % band
 /// is its forecast × the 10 % and 90 % quantiles of those actual ÷ forecast ratios (widened to hold 1). So a region's
 /// band reflects how its cells' errors actually co-moved, whatever their correlation. With fewer than
-/// <see cref="MinWindows"/> windows the band is a fixed ±<see cref="FallbackSpread1"/> (one month) or
+/// <see cref="MinWindows"/> windows (each horizon) the band is a fixed ±<see cref="FallbackSpread1"/> (one month) or
 /// ±<see cref="FallbackSpread3"/> (three months).</para>
 /// <para><b>Coincident peak.</b> From the monthly roll-ups' weekday hourly profiles: the system peak hour of a month is
 /// the hour of the day with the highest summed average weekday kW over all accounts; a cell's coincident demand is its
@@ -176,7 +176,8 @@ public static class DemandForecaster
                     for (var k = 0; k < RatioMonths; k++) { now += kwh[origin - k]; then += kwh[origin - k - SeasonLag]; }
                     if (then > 0) return kwh[origin + horizon - SeasonLag] * now / then;
                 }
-                return Point(kwh, origin, horizon, PlanningMethod.ThreeMonthMean) ?? kwh[origin];
+                // Without a year: last month (on the tuning meters it beat the three-month mean, which lags the season).
+                return kwh[origin];
         }
     }
 
@@ -201,6 +202,7 @@ public static class DemandForecaster
         var months = cells.Count == 0 ? 0 : cells.First().Kwh.Length;
         if (cells.Any(c => c.Kwh.Length != months)) throw new Common.DomainException("Planning.Months", "Every cell covers the same months.");
         var origin = months - 1;
+        var firstWindow = origin >= ModelHistory - 1 ? ModelHistory - 1 : 0;
         var live = cells.Where(c => c.Accounts > 0).OrderBy(c => c.Cell.Key, StringComparer.Ordinal).ToArray();
 
         var nodes = new List<PlanningNode> { PlanningNode.County };
@@ -246,13 +248,14 @@ public static class DemandForecaster
             var actual = new double[months];
             foreach (var i in members) for (var m = 0; m < months; m++) actual[m] += live[i].Kwh[m];
 
-            // Backtest windows: origins where the model has its full history and the targets are known.
+            // Backtest windows: origins where the model worked as it does now (with a year and a quarter of history when the
+            // last origin has one, else from the start, last month repeated) and the targets are known.
             var ratios1 = new List<double>();
             var ratios3 = new List<double>();
             var ape = new Dictionary<(int, PlanningMethod), List<double>>();
             foreach (var horizon in new[] { 1, 3 })
             {
-                for (var t = ModelHistory - 1; t + horizon < months; t++)
+                for (var t = firstWindow; t + horizon < months; t++)
                 {
                     var a = 0.0;
                     for (var h = 1; h <= horizon; h++) a += actual[t + h];

@@ -38,11 +38,11 @@ public class DemandForecasterTests
     }
 
     [Fact]
-    public void With_fourteen_months_the_model_is_the_three_month_mean_and_with_fifteen_it_uses_last_year()
+    public void With_fourteen_months_the_model_is_last_month_and_with_fifteen_it_uses_last_year()
     {
         var kwh = Enumerable.Range(0, 15).Select(m => (double)(m + 1) * 10).ToArray();
-        // Origin 13 (14 months): no year-ago quarter yet → mean of months 11–13 = (120+130+140)/3.
-        Assert.Equal(130, DemandForecaster.Point(kwh, 13, 1, PlanningMethod.Model)!.Value, 9);
+        // Origin 13 (14 months): no year-ago quarter yet → last month, 140.
+        Assert.Equal(140, DemandForecaster.Point(kwh, 13, 1, PlanningMethod.Model)!.Value, 9);
         // Origin 14 (15 months): month 3 (40) × (130+140+150)/(10+20+30) = 40 × 7 = 280.
         Assert.Equal(280, DemandForecaster.Point(kwh, 14, 1, PlanningMethod.Model)!.Value, 9);
     }
@@ -58,7 +58,7 @@ public class DemandForecasterTests
     }
 
     [Fact]
-    public void A_zero_year_ago_quarter_falls_back_to_the_three_month_mean_instead_of_dividing_by_zero()
+    public void A_zero_year_ago_quarter_falls_back_to_last_month_instead_of_dividing_by_zero()
     {
         var kwh = Enumerable.Range(0, 15).Select(m => m < 12 ? 0.0 : 90.0).ToArray();
         Assert.Equal(90, DemandForecaster.Point(kwh, 14, 1, PlanningMethod.Model)!.Value, 9);
@@ -147,13 +147,15 @@ public class DemandForecasterTests
     [Fact]
     public void Short_history_gets_the_fixed_band_and_says_so()
     {
-        var result = DemandForecaster.Forecast([Cell("A", 0, CustomerType.Residential, _ => 100, months: 10)], Jan2025);
+        // Six months: five one-month windows and three three-month windows, under the six a band needs.
+        var result = DemandForecaster.Forecast([Cell("A", 0, CustomerType.Residential, _ => 100, months: 6)], Jan2025);
         var county = result.Nodes.Single(n => n.Node.Depth == 0);
         Assert.False(county.FromBacktest);
         Assert.Equal(100, county.Next1Kwh.Value, 9);
         Assert.Equal(85, county.Next1Kwh.Low, 9);
         Assert.Equal(115, county.Next1Kwh.High, 9);
         Assert.Equal(240, county.Next3Kwh.Low, 9);
+        Assert.Equal(3, county.BacktestWindows);
     }
 
     [Fact]
