@@ -127,8 +127,8 @@ public sealed record PlanningResult(
 /// <summary>
 /// Demand for planners by region × consumption level × customer type (docs/adr/0006-forecasting.md, planners' section).
 /// <para><b>Energy.</b> Each cell's monthly kWh series (the sum of its accounts') is forecast by the model: the same month
-/// last year × (last three months ÷ the same three months a year earlier). With under 15 months of history, or a zero
-/// year-ago quarter, it is last month's kWh (chosen on the tuning meters over the three-month mean, which lags the season). Regions, levels and the county are the sums of their cells' forecasts
+/// last year × (last three months ÷ the same three months a year earlier). With under 15 months of history, or any of the
+/// year-ago months at 0 (not known), it is last month's kWh (chosen on the tuning meters over the three-month mean, which lags the season). Regions, levels and the county are the sums of their cells' forecasts
 /// (bottom-up), so parts add up to the total exactly.</para>
 /// <para><b>Bands.</b> Quantiles are not summed. Every node is backtested as a whole: at each past origin its forecast is
 /// the sum of its cells' forecasts from data up to that origin, compared with the node's actual sum. The node's 80 % band
@@ -172,9 +172,16 @@ public static class DemandForecaster
             default:
                 if (origin >= ModelHistory - 1)
                 {
+                    // Every year-ago month must be known (> 0): a cell whose data starts inside that quarter would inflate the ratio.
                     double now = 0, then = 0;
-                    for (var k = 0; k < RatioMonths; k++) { now += kwh[origin - k]; then += kwh[origin - k - SeasonLag]; }
-                    if (then > 0) return kwh[origin + horizon - SeasonLag] * now / then;
+                    var known = kwh[origin + horizon - SeasonLag] > 0;
+                    for (var k = 0; k < RatioMonths; k++)
+                    {
+                        now += kwh[origin - k];
+                        then += kwh[origin - k - SeasonLag];
+                        known &= kwh[origin - k - SeasonLag] > 0;
+                    }
+                    if (known) return kwh[origin + horizon - SeasonLag] * now / then;
                 }
                 // Without a year: last month (on the tuning meters it beat the three-month mean, which lags the season).
                 return kwh[origin];

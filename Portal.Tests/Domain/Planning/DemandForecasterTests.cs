@@ -65,6 +65,16 @@ public class DemandForecasterTests
     }
 
     [Fact]
+    public void A_year_ago_quarter_with_one_unknown_month_falls_back_to_last_month_instead_of_inflating_the_ratio()
+    {
+        // Data starts in month 1 (month 0 unknown): the ratio would be 330 / 200 from a quarter that is only two-thirds known.
+        var kwh = Enumerable.Range(0, 15).Select(m => m == 0 ? 0.0 : m < 12 ? 100.0 : 110.0).ToArray();
+        Assert.Equal(110, DemandForecaster.Point(kwh, 14, 1, PlanningMethod.Model)!.Value, 9);
+        kwh[0] = 100;
+        Assert.Equal(110, DemandForecaster.Point(kwh, 14, 1, PlanningMethod.Model)!.Value, 9);   // 100 × 330 / 300
+    }
+
+    [Fact]
     public void A_repeating_heating_season_is_forecast_exactly_and_beats_every_naive_forecast()
     {
         var cells = new[] { Cell("Urumqi", 1, CustomerType.Residential, Seasonal, months: 36) };

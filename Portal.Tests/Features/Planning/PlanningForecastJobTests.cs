@@ -49,15 +49,18 @@ public class PlanningForecastJobTests(PlanningHost host) : IClassFixture<Plannin
         var first = view.FirstTargetMonth.AddMonths(-PlanningForecastJob.HistoryMonths);
         var ids = await db.Accounts.Where(a => a.Region == cell.Region && (int)a.Type == cell.CustomerType).Select(a => a.Id).ToListAsync();
         var monthly = await db.MonthlyUsage.Where(m => ids.Contains(m.AccountId) && m.Month >= first && m.Month < view.FirstTargetMonth)
-            .Select(m => new { m.AccountId, m.Month, m.TotalWh }).ToListAsync();
+            .Select(m => new { m.AccountId, m.Month, m.TotalWh, m.Days }).ToListAsync();
         // The accounts of this level: their last 12 months put them in the cell's band.
         var members = monthly.GroupBy(m => m.AccountId)
-            .Where(g => Portal.Domain.Usage.ConsumptionBand.Of(cell.CustomerType != 0, g.Where(m => m.Month >= view.FirstTargetMonth.AddMonths(-12)).Sum(m => m.TotalWh) / 1000m) == cell.Level)
+            .Where(g => Portal.Domain.Usage.ConsumptionBand.Of(cell.CustomerType != 0, (decimal)g.Where(m => m.Month >= view.FirstTargetMonth.AddMonths(-12)).Sum(m => Scaled(m.Month, m.TotalWh, m.Days))) == cell.Level)
             .Select(g => g.Key).ToHashSet();
         Assert.Equal(cell.Accounts, members.Count);
         var kwh = new double[PlanningForecastJob.HistoryMonths];
         foreach (var m in monthly.Where(m => members.Contains(m.AccountId)))
-            kwh[(m.Month.Year - first.Year) * 12 + m.Month.Month - first.Month] += m.TotalWh / 1000.0;
+        {
+            // As the job reads a month: scaled up to the whole month when read on at least half its days, else unknown (0).
+            kwh[(m.Month.Year - first.Year) * 12 + m.Month.Month - first.Month] += Scaled(m.Month, m.TotalWh, m.Days);
+        }
         Assert.Equal(DemandForecaster.Point(kwh, kwh.Length - 1, 1, PlanningMethod.Model)!.Value, cell.Next1Kwh.Value, 3);
     }
 
@@ -80,6 +83,12 @@ public class PlanningForecastJobTests(PlanningHost host) : IClassFixture<Plannin
         }
         Assert.True(await host.Job.RunAsync(CancellationToken.None));
         Assert.Equal(before, await Snapshot());
+    }
+
+    private static double Scaled(DateOnly month, long wh, int readDays)
+    {
+        var days = DateTime.DaysInMonth(month.Year, month.Month);
+        return readDays * 2 >= days ? wh / 1000.0 * days / readDays : 0;
     }
 
     private async Task<string> Snapshot()

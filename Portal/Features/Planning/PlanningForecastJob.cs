@@ -99,8 +99,8 @@ public sealed class PlanningForecastJob(IDbContextFactory<AppDbContext> dbFactor
     /// <summary>
     /// Every account's monthly kWh from <paramref name="first"/> up to the month before <paramref name="target"/>, summed into
     /// its cell. The hourly profile sums are read only for the months the coincident peak uses (the last month and the
-    /// target months a year earlier). The level is the account's band from its last 12 complete months, as the refresh
-    /// defines it.
+    /// target months a year earlier). The level is the account's band (<see cref="ConsumptionBand"/>) from its last 12
+    /// complete months as read here (partial months scaled up), so it can differ from the refresh's at a band's edge.
     /// </summary>
     private async Task<List<CellHistory>> ReadCellsAsync(DateOnly first, DateOnly target, CancellationToken ct)
     {
@@ -120,6 +120,7 @@ public sealed class PlanningForecastJob(IDbContextFactory<AppDbContext> dbFactor
                 m.AccountId,
                 m.Month,
                 m.TotalWh,
+                m.Days,
                 Sums = m.Month == last || (m.Month >= peakFrom && m.Month <= peakTo) ? m.ProfileSums : null,
             });
 
@@ -149,7 +150,10 @@ public sealed class PlanningForecastJob(IDbContextFactory<AppDbContext> dbFactor
                 Array.Clear(kw);
             }
             var m = (row.Month.Year - first.Year) * 12 + row.Month.Month - first.Month;
-            kwh[m] = row.TotalWh / 1000.0;
+            // A month read on at least half its days is scaled up to the whole month (an account's first month, a meter
+            // gap); one read on fewer is left out (0), so a partial month never passes for a low one.
+            var daysInMonth = DateTime.DaysInMonth(row.Month.Year, row.Month.Month);
+            kwh[m] = row.Days * 2 >= daysInMonth ? row.TotalWh / 1000.0 * daysInMonth / row.Days : 0;
             if (row.Sums is { Length: ProfileAccumulator.PackedLength } sums)
             {
                 var acc = new ProfileAccumulator();
