@@ -167,8 +167,9 @@ public static class DemandForecaster
             case PlanningMethod.ThreeMonthMean:
                 return origin >= RatioMonths - 1 ? (kwh[origin] + kwh[origin - 1] + kwh[origin - 2]) / 3 : null;
             case PlanningMethod.SameMonthLastYear:
+                // 0 is an unknown month here (no account read then), not a forecast of nothing.
                 var back = origin + horizon - SeasonLag;
-                return back >= 0 ? kwh[back] : null;
+                return back >= 0 && kwh[back] > 0 ? kwh[back] : null;
             default:
                 if (origin >= ModelHistory - 1)
                 {

@@ -55,6 +55,10 @@ public class DemandForecasterTests
         Assert.Null(DemandForecaster.Point(kwh, 1, 1, PlanningMethod.SameMonthLastYear));
         Assert.Equal(120, DemandForecaster.Point(kwh, 1, 1, PlanningMethod.Model));   // last month, nothing better
         Assert.Null(DemandForecaster.Sum(kwh, 1, 3, PlanningMethod.SameMonthLastYear));
+        // A year-ago month with no reading is unknown, not zero.
+        var withGap = Enumerable.Range(0, 13).Select(m => m == 0 ? 0.0 : 100.0).ToArray();
+        Assert.Null(DemandForecaster.Point(withGap, 11, 1, PlanningMethod.SameMonthLastYear));
+        Assert.Equal(100, DemandForecaster.Point(withGap, 12, 1, PlanningMethod.SameMonthLastYear));
     }
 
     [Fact]
