@@ -59,7 +59,11 @@ public sealed class PlanningForecastJob(IDbContextFactory<AppDbContext> dbFactor
             db.Set<PlanningForecastRow>().AddRange(result.Nodes.Select(n => ToRow(n, result, startedAt)));
             db.Set<PlanningBacktestRow>().AddRange(result.Backtest.Select(b => new PlanningBacktestRow
             {
-                Key = b.Node.Key, Horizon = b.Horizon, Method = (int)b.Method, Mape = b.Mape, Windows = b.Windows,
+                Key = b.Node.Key,
+                Horizon = b.Horizon,
+                Method = (int)b.Method,
+                Mape = b.Mape,
+                Windows = b.Windows,
             }));
             var checkpoint = await db.JobCheckpoints.FindAsync([Id], ct);
             if (checkpoint is null) db.JobCheckpoints.Add(checkpoint = new JobCheckpoint { Name = Id });
@@ -85,10 +89,18 @@ public sealed class PlanningForecastJob(IDbContextFactory<AppDbContext> dbFactor
         Accounts = n.Accounts,
         AnnualKwh = n.AnnualKwh,
         FirstTargetMonth = result.FirstTargetMonth,
-        Next1Kwh = n.Next1Kwh.Value, Next1LowKwh = n.Next1Kwh.Low, Next1HighKwh = n.Next1Kwh.High,
-        Next3Kwh = n.Next3Kwh.Value, Next3LowKwh = n.Next3Kwh.Low, Next3HighKwh = n.Next3Kwh.High,
-        Next1PeakKw = n.Next1PeakKw.Value, Next1PeakLowKw = n.Next1PeakKw.Low, Next1PeakHighKw = n.Next1PeakKw.High,
-        Next3PeakKw = n.Next3PeakKw.Value, Next3PeakLowKw = n.Next3PeakKw.Low, Next3PeakHighKw = n.Next3PeakKw.High,
+        Next1Kwh = n.Next1Kwh.Value,
+        Next1LowKwh = n.Next1Kwh.Low,
+        Next1HighKwh = n.Next1Kwh.High,
+        Next3Kwh = n.Next3Kwh.Value,
+        Next3LowKwh = n.Next3Kwh.Low,
+        Next3HighKwh = n.Next3Kwh.High,
+        Next1PeakKw = n.Next1PeakKw.Value,
+        Next1PeakLowKw = n.Next1PeakKw.Low,
+        Next1PeakHighKw = n.Next1PeakKw.High,
+        Next3PeakKw = n.Next3PeakKw.Value,
+        Next3PeakLowKw = n.Next3PeakKw.Low,
+        Next3PeakHighKw = n.Next3PeakKw.High,
         PeakHour = result.SystemPeakHour,
         BacktestWindows = n.BacktestWindows,
         BandFromBacktest = n.FromBacktest,
