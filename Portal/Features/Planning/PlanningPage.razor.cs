@@ -22,7 +22,7 @@ public partial class PlanningPage
     private List<PlanningNodeView> children = [];
     private List<PlanningBacktestView> backtest = [];
     private List<ChartSeries<double>> series = [];
-    private string[] labels = [];
+    private string[] labels = [], mixLabels = [];
     private BarChartOptions options = new();
 
     protected override async Task OnInitializedAsync()
@@ -48,9 +48,12 @@ public partial class PlanningPage
         }
         else
         {
-            labels = Enumerable.Range(0, SegmentMix.Slots)
+            mixLabels = Enumerable.Range(0, SegmentMix.Slots)
                 .Select(i => i < SegmentMix.Slots - 1 ? L["LoadArchetype." + (LoadArchetype)i].Value : L["Planning.Unclassified"].Value).ToArray();
-            series = [Series(L["Planning.Col.Accounts"], node.SegmentMix.Select(v => (double)v))];
+            // The chart shows the load shapes present (seven long names do not fit under a phone-width axis); the table all.
+            var present = Enumerable.Range(0, SegmentMix.Slots).Where(i => node.SegmentMix[i] > 0).ToArray();
+            labels = present.Select(i => mixLabels[i]).ToArray();
+            series = [Series(L["Planning.Col.Accounts"], present.Select(i => (double)node.SegmentMix[i]))];
         }
         options = new BarChartOptions { ShowLegend = children.Count > 0, YAxisTicks = YStep(series), MaxNumYAxisTicks = 8, YAxisFormat = "#,##0" };
     }
