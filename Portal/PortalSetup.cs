@@ -10,6 +10,7 @@ using Portal.Features.Demo;
 using Portal.Features.FieldOps;
 using Portal.Features.Home;
 using Portal.Features.Marketing;
+using Portal.Features.Planning;
 using Portal.Features.Safety;
 using Portal.Features.Services;
 using Portal.Features.Statements;
@@ -68,6 +69,7 @@ public static class PortalSetup
         services.AddMarketingFeature();
         services.AddServicesFeature();
         services.AddCampaignsFeature();
+        services.AddPlanningFeature();
         services.AddCreditIntegrations();
         builder.AddPortalTelemetry();
         return builder;
@@ -107,6 +109,7 @@ public static class PortalSetup
         app.MapUsageEndpoints();
         app.MapComplaintEndpoints();
         app.MapSafetyEndpoints();
+        app.MapPlanningEndpoints();
         return app;
     }
 

@@ -82,6 +82,7 @@ public static class PageCatalog
         new("/backoffice/campaigns", Visitor.Admin),
         new("/backoffice/campaigns/new", Visitor.Admin),
         new("/backoffice/campaigns/{Id:guid}", Visitor.Admin),
+        new("/backoffice/planning", Visitor.Admin),
         new("/backoffice/complaints/rules", Visitor.Admin),
         new("/backoffice/credit", Visitor.Admin),
         new("/backoffice/tariffs", Visitor.Admin),

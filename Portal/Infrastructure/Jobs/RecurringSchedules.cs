@@ -2,6 +2,7 @@ using Hangfire;
 using Portal.Features.Complaints.Jobs;
 using Portal.Features.Credit;
 using Portal.Features.Marketing;
+using Portal.Features.Planning;
 using Portal.Features.Statements;
 using Portal.Features.Tariffs;
 using Portal.Features.Usage;
@@ -32,6 +33,8 @@ public static class RecurringSchedules
         StatementsFeature.RegisterSchedules(jobs, cst);
         // Forecasts, segments and usage alerts, after the night's meter data has arrived; incremental.
         jobs.AddOrUpdate<RefreshPredictionsJob>(RefreshPredictionsJob.Id, j => j.RunAsync(CancellationToken.None), "30 4 * * *", cst);
+        // Planners' demand by region × level × customer type, from the roll-ups and the segments the refresh just stored; skips when nothing changed.
+        jobs.AddOrUpdate<PlanningForecastJob>(PlanningForecastJob.Id, j => j.RunAsync(CancellationToken.None), "55 4 * * *", cst);
         // Tariff recommendations replayed on the same night's data; only accounts whose stored one went stale.
         jobs.AddOrUpdate<RecommendationRefreshJob>(RecommendationRefreshJob.Id, j => j.RunAsync(CancellationToken.None), "45 4 * * *", cst);
         // Complaints: route anything whose routing job was lost, close expired reopen windows; escalate overdue SLAs.

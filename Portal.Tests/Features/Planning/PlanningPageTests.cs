@@ -1,0 +1,77 @@
+using Bunit;
+using Portal.Features.Planning;
+
+namespace Portal.Tests.Features.Planning;
+
+/// <summary>The planners' page over the stored figures of a seeded portal.</summary>
+[Collection(PortalCollection.Name)]
+public class PlanningPageTests(PlanningHost host) : Portal.Tests.Features.Usage.UsageBunitContext(s =>
+    s.AddSingleton(host.Planning)), IClassFixture<PlanningHost>
+{
+    private IRenderedComponent<PlanningPage> RenderPage()
+    {
+        Authorization.SetAuthorized("admin@demo.local");
+        Authorization.SetRoles(Portal.Data.Roles.Admin);
+        Render<MudBlazor.MudPopoverProvider>();
+        var cut = Render<PlanningPage>();
+        cut.WaitForElement("[data-testid=planning-totals]", TimeSpan.FromSeconds(10));
+        return cut;
+    }
+
+    [Fact]
+    public async Task Totals_show_the_county_and_drilling_down_reaches_the_segment_mix_of_a_cell()
+    {
+        var view = (await host.Planning.LoadAsync())!;
+        var cut = RenderPage();
+        Assert.Contains(Portal.Components.Shared.Format.Kwh((decimal)Math.Round(view.County.Next1Kwh.Value), 0), cut.Find("[data-testid=planning-totals]").TextContent);
+        Assert.Equal(4, cut.FindAll("[data-testid=backtest-row]").Count);
+
+        // County → region → level → customer type: each click opens the first part (the largest next month).
+        for (var depth = 1; depth <= 3; depth++)
+        {
+            cut.FindAll("[data-testid=planning-drill] button")[0].Click();
+            Assert.Equal(depth + 1, cut.FindAll("[data-testid=planning-path] button").Count + 1);
+        }
+        cut.WaitForElement("[data-testid=planning-mix]");
+        Assert.Empty(cut.FindAll("[data-testid=planning-drill]"));
+
+        // The mix's table twin lists every archetype and the unclassified row.
+        cut.Find("[data-testid=planning-mix] input[type=checkbox]").Change(true);
+        Assert.Equal(7, cut.FindAll("[data-testid=planning-mix] [data-testid=chart-table] tbody tr").Count);
+
+        // Back to the county from the path.
+        cut.FindAll("[data-testid=planning-path] button")[0].Click();
+        Assert.Empty(cut.FindAll("[data-testid=planning-path] button"));
+        Assert.NotEmpty(cut.FindAll("[data-testid=planning-drill] button"));
+    }
+
+    [Fact]
+    public void The_region_table_twin_shows_every_region_with_its_range()
+    {
+        var cut = RenderPage();
+        cut.Find("[data-testid=planning-chart] input[type=checkbox]").Change(true);
+        var rows = cut.FindAll("[data-testid=planning-chart] [data-testid=chart-table] tbody tr");
+        Assert.Equal(cut.FindAll("[data-testid=planning-drill] button").Count, rows.Count);
+        Assert.All(rows, r => Assert.Contains("80% range", r.TextContent));
+        Assert.Equal("/backoffice/planning/forecast.csv", cut.Find("[data-testid=planning-csv]").GetAttribute("href"));
+    }
+}
+
+[Collection(PortalCollection.Name)]
+public class PlanningPageChineseTests(PlanningHost host) : Portal.Tests.Features.Usage.UsageBunitContext(s =>
+    s.AddSingleton(host.Planning), "zh-CN"), IClassFixture<PlanningHost>
+{
+    [Fact]
+    public void The_page_reads_in_Chinese()
+    {
+        Authorization.SetAuthorized("admin@demo.local");
+        Authorization.SetRoles(Portal.Data.Roles.Admin);
+        Render<MudBlazor.MudPopoverProvider>();
+        var cut = Render<PlanningPage>();
+        cut.WaitForElement("[data-testid=planning-totals]", TimeSpan.FromSeconds(10));
+        Assert.Contains("需求预测", cut.Markup);
+        Assert.Contains("全县", cut.Find("[data-testid=planning-path]").TextContent);
+        Assert.Contains("去年同月", cut.Find("[data-testid=planning-backtest]").TextContent);
+        Assert.DoesNotContain("Planning.", cut.Markup);
+    }
+}
