@@ -1937,6 +1937,115 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.ToTable("AssociationRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Features.Planning.PlanningBacktestRow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Horizon")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Mape")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Windows")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Key", "Horizon", "Method");
+
+                    b.ToTable("PlanningBacktests", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Features.Planning.PlanningForecastRow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Accounts")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("AnnualKwh")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("BacktestWindows")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("BandFromBacktest")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<int?>("CustomerType")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Depth")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("FirstTargetMonth")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Next1HighKwh")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Next1Kwh")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Next1LowKwh")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Next1PeakHighKw")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Next1PeakKw")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Next1PeakLowKw")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Next3HighKwh")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Next3Kwh")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Next3LowKwh")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Next3PeakHighKw")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Next3PeakKw")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Next3PeakLowKw")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("PeakHour")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SegmentMix")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("PlanningForecasts", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Features.Services.ServiceCatalogVersionRow", b =>
                 {
                     b.Property<int>("Version")

@@ -1939,6 +1939,115 @@ namespace Portal.Data.Migrations.SqlServer
                     b.ToTable("AssociationRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Features.Planning.PlanningBacktestRow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Horizon")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("int");
+
+                    b.Property<double>("Mape")
+                        .HasColumnType("float");
+
+                    b.Property<int>("Windows")
+                        .HasColumnType("int");
+
+                    b.HasKey("Key", "Horizon", "Method");
+
+                    b.ToTable("PlanningBacktests", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Features.Planning.PlanningForecastRow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Accounts")
+                        .HasColumnType("int");
+
+                    b.Property<double>("AnnualKwh")
+                        .HasColumnType("float");
+
+                    b.Property<int>("BacktestWindows")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("BandFromBacktest")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("CustomerType")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Depth")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("FirstTargetMonth")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("int");
+
+                    b.Property<double>("Next1HighKwh")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Next1Kwh")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Next1LowKwh")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Next1PeakHighKw")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Next1PeakKw")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Next1PeakLowKw")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Next3HighKwh")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Next3Kwh")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Next3LowKwh")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Next3PeakHighKw")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Next3PeakKw")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Next3PeakLowKw")
+                        .HasColumnType("float");
+
+                    b.Property<int>("PeakHour")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("SegmentMix")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("PlanningForecasts", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Features.Services.ServiceCatalogVersionRow", b =>
                 {
                     b.Property<int>("Version")

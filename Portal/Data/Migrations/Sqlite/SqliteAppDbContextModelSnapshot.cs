@@ -1905,6 +1905,115 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("AssociationRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Features.Planning.PlanningBacktestRow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Horizon")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Mape")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Windows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key", "Horizon", "Method");
+
+                    b.ToTable("PlanningBacktests", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Features.Planning.PlanningForecastRow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Accounts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("AnnualKwh")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("BacktestWindows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("BandFromBacktest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CustomerType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Depth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("FirstTargetMonth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Next1HighKwh")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Next1Kwh")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Next1LowKwh")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Next1PeakHighKw")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Next1PeakKw")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Next1PeakLowKw")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Next3HighKwh")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Next3Kwh")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Next3LowKwh")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Next3PeakHighKw")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Next3PeakKw")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Next3PeakLowKw")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("PeakHour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SegmentMix")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("PlanningForecasts", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Features.Services.ServiceCatalogVersionRow", b =>
                 {
                     b.Property<int>("Version")
