@@ -49,10 +49,22 @@ public sealed class PlanningForecastJob(IDbContextFactory<AppDbContext> dbFactor
 
         var cells = await ReadCellsAsync(first, target, ct);
         var result = DemandForecaster.Forecast(cells, first);
-        int total;
+        await using (var outer = await dbFactory.CreateDbContextAsync(ct))
+        {
+            // SQL Server and PostgreSQL retry transient failures: the whole replace is one retriable unit.
+            await outer.Database.CreateExecutionStrategy().ExecuteAsync(() => ReplaceAsync(result, startedAt, target, ct));
+        }
+        log.LogInformation("Planning forecast: {Cells} cell(s) from {Accounts} account(s), first target {Target}",
+            result.Nodes.Count(n => n.Node.Depth == 3), result.Nodes[0].Accounts, result.FirstTargetMonth);
+        return true;
+    }
+
+    /// <summary>Replaces every stored figure and the checkpoint in one transaction (a fresh context per attempt).</summary>
+    private async Task ReplaceAsync(PlanningResult result, DateTime startedAt, DateOnly target, CancellationToken ct)
+    {
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            total = await db.Accounts.CountAsync(ct);
+            var total = await db.Accounts.CountAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.Set<PlanningForecastRow>().ExecuteDeleteAsync(ct);
             await db.Set<PlanningBacktestRow>().ExecuteDeleteAsync(ct);
@@ -72,9 +84,6 @@ public sealed class PlanningForecastJob(IDbContextFactory<AppDbContext> dbFactor
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        log.LogInformation("Planning forecast: {Cells} cell(s) from {Accounts} account(s), first target {Target}",
-            result.Nodes.Count(n => n.Node.Depth == 3), result.Nodes[0].Accounts, result.FirstTargetMonth);
-        return true;
     }
 
     private static string StateFor(DateOnly target, int accounts) => $"done {target:yyyy-MM} accounts {accounts}";

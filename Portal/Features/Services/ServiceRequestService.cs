@@ -47,13 +47,6 @@ public sealed class ServiceRequestService(IDbContextFactory<AppDbContext> dbFact
             return new(ServiceRequestOutcomeKind.Forbidden, ErrorKey: "Common.NotFound");
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var open = await db.ServiceRequests.AsNoTracking()
-            .Where(r => r.AccountId == accountId && r.ServiceCode == serviceCode && r.Status == ServiceRequestStatus.Open)
-            .Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
-        if (open is not null) return new(ServiceRequestOutcomeKind.AlreadyOpen, open, "ServiceRequest.AlreadyOpen");
-
         ServiceRequest request;
         try
         {
@@ -65,12 +58,26 @@ public sealed class ServiceRequestService(IDbContextFactory<AppDbContext> dbFact
             return new(ServiceRequestOutcomeKind.Invalid, ErrorKey: ex.Code);
         }
 
-        var account = await db.Accounts.AsNoTracking().Where(a => a.Id == accountId)
-            .Select(a => new { a.AccountNumber, a.CustomerManagerId }).FirstAsync(ct);
-        if (team == ServiceTeam.CustomerManager) request.AssignTo(account.CustomerManagerId);
-        db.ServiceRequests.Add(request);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        // Check and insert in one serializable transaction, so a double click cannot open two requests; SQL Server and
+        // PostgreSQL retry it as a whole on a transient failure (a serialization conflict included).
+        await using var outer = await dbFactory.CreateDbContextAsync(ct);
+        var (open, account) = await outer.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
+            var existing = await db.ServiceRequests.AsNoTracking()
+                .Where(r => r.AccountId == accountId && r.ServiceCode == serviceCode && r.Status == ServiceRequestStatus.Open)
+                .Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+            var holder = await db.Accounts.AsNoTracking().Where(a => a.Id == accountId)
+                .Select(a => new AccountRef(a.AccountNumber, a.CustomerManagerId)).FirstAsync(ct);
+            if (existing is not null) return (existing, holder);
+            if (team == ServiceTeam.CustomerManager) request.AssignTo(holder.CustomerManagerId);
+            db.ServiceRequests.Add(request);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return ((Guid?)null, holder);
+        });
+        if (open is not null) return new(ServiceRequestOutcomeKind.AlreadyOpen, open, "ServiceRequest.AlreadyOpen");
 
         await audit.RecordAsync(new AuditEvent(RequestedAction, $"{accountId}/{request.Id}",
             Detail: $"{serviceCode} · {team} · {origin}{(campaignId is null ? "" : $" · campaign {campaignId}")}",
@@ -176,6 +183,8 @@ public sealed class ServiceRequestService(IDbContextFactory<AppDbContext> dbFact
         return db.ServiceRequests.AsNoTracking().Where(r => r.AssignedUserId == userId
             || db.Accounts.Any(a => a.Id == r.AccountId && a.CustomerManagerId == userId));
     }
+
+    private sealed record AccountRef(string AccountNumber, string? CustomerManagerId);
 
     /// <summary>An account's requests, newest first, for whoever may see the account.</summary>
     public async Task<IReadOnlyList<ServiceRequestRow>> ForAccountAsync(ClaimsPrincipal user, Guid accountId, CancellationToken ct = default)
