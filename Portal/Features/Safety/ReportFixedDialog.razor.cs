@@ -14,12 +14,18 @@ public partial class ReportFixedDialog
     [Inject] private HazardService Hazards { get; set; } = default!;
     [Inject] private IOptions<CreditOptions> Options { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
 
     [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
     [Parameter, EditorRequired] public HazardRow Hazard { get; set; } = default!;
     [Parameter, EditorRequired] public ClaimsPrincipal User { get; set; } = default!;
 
-    private DateTime? fixedOn = DateTime.Today;
+    private DateTime? fixedOn;
+
+    /// <summary>Today in China time, the date hazards are found and fixed in (not the server's own date: UTC here).</summary>
+    private DateTime Today => Demo.DemoSeeder.Today(Clock).ToDateTime(TimeOnly.MinValue);
+
+    protected override void OnInitialized() => fixedOn = Today;
     private string? note;
     private IBrowserFile? file;
     private string? error;
