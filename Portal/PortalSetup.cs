@@ -18,6 +18,7 @@ using Portal.Features.Tariffs;
 using Portal.Features.Usage;
 using Portal.Features.Users;
 using Portal.Infrastructure.Audit;
+using Portal.Infrastructure.Backup;
 using Portal.Infrastructure.Database;
 using Portal.Infrastructure.Jobs;
 using Portal.Infrastructure.Localization;
@@ -49,6 +50,7 @@ public static class PortalSetup
         services.AddPortalLocalization();
         services.AddPortalJobs(config);
         services.AddPortalAudit(config);
+        services.AddPortalBackup(config);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddRazorComponents().AddInteractiveServerComponents();

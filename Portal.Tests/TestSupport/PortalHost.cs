@@ -17,9 +17,9 @@ public class PortalHost : IAsyncLifetime
 
     public PortalHost() : this(12, 3) { }
 
-    protected PortalHost(int accounts, int months, Dictionary<string, string?>? extra = null)
+    protected PortalHost(int accounts, int months, Dictionary<string, string?>? extra = null, string? dataFolder = null)
     {
-        DataFolder = Path.Combine(Path.GetTempPath(), "pm-tests", Guid.NewGuid().ToString("N"));
+        DataFolder = dataFolder ?? NewDataFolder();
         PublicPort = FreePort();
         InternalPort = FreePort();
         _settings = new()
@@ -42,6 +42,11 @@ public class PortalHost : IAsyncLifetime
     }
 
     public string DataFolder { get; }
+
+    public static string NewDataFolder() => Path.Combine(Path.GetTempPath(), "pm-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>The settings this host runs with (an operator verb on the same data is built from them).</summary>
+    public IReadOnlyDictionary<string, string?> Settings => _settings;
     public int PublicPort { get; }
     public int InternalPort { get; }
     public Uri PublicUri => new($"http://127.0.0.1:{PublicPort}");
@@ -64,6 +69,18 @@ public class PortalHost : IAsyncLifetime
         await _app.PrepareDatabaseAsync();
         _app.UsePortal();
         await _app.StartAsync();
+    }
+
+    /// <summary>Stops the portal and keeps its data folder (an operator verb then works on it); dispose later to delete it.</summary>
+    public async Task StopForRestoreAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+            _app = null;
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
     public async Task DisposeAsync()

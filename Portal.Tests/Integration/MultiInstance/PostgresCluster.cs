@@ -68,6 +68,22 @@ public sealed class PostgresCluster : IAsyncDisposable
         await cmd.ExecuteNonQueryAsync();
     }
 
+    /// <summary>The documented PostgreSQL backup (docs/OPERATIONS.md, "Backups"): pg_dump's custom format, one consistent snapshot taken while the portal runs.</summary>
+    public async Task<string> DumpAsync(string database)
+    {
+        var file = Path.Combine(Folder, database + ".dump");
+        await RunAsync(Path.Combine(_bin, "pg_dump"), ["-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", Superuser, "-Fc", "-f", file, database]);
+        return file;
+    }
+
+    /// <summary>The documented restore: pg_restore into an empty database, one transaction, stopping at the first error.</summary>
+    public async Task RestoreAsync(string file, string database)
+    {
+        await CreateDatabaseAsync(database);
+        await RunAsync(Path.Combine(_bin, "pg_restore"), ["-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", Superuser,
+            "--single-transaction", "--exit-on-error", "--no-owner", "-d", database, file]);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_started)

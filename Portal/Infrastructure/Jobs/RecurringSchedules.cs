@@ -7,6 +7,7 @@ using Portal.Features.Statements;
 using Portal.Features.Tariffs;
 using Portal.Features.Usage;
 using Portal.Infrastructure.Audit;
+using Portal.Infrastructure.Backup;
 using Portal.Infrastructure.Email;
 
 namespace Portal.Infrastructure.Jobs;
@@ -45,6 +46,8 @@ public static class RecurringSchedules
         // …and every hour the accounts whose payments, hazards or adjustments changed (safety net behind the per-account jobs).
         // Audit retention: prune records older than Audit:RetentionDays (≥ 180), keeping the chain anchored.
         jobs.AddOrUpdate<AuditRetentionJob>(AuditRetentionJob.Id, j => j.RunAsync(CancellationToken.None), "40 3 * * *", cst);
+        // Backup of the embedded SQLite database and its files, verified, newest Backup:Keep kept (server databases: their own tools).
+        jobs.AddOrUpdate<BackupJob>(BackupJob.Id, j => j.RunAsync(CancellationToken.None), "30 2 * * *", cst);
         // Association analysis after the night's segments, alerts and credit changes; stores the run the admin page reads.
         jobs.AddOrUpdate<AssociationMiningJob>(AssociationMiningJob.Id, j => j.RunAsync(CancellationToken.None), "15 5 * * *", cst);
         jobs.AddOrUpdate<CreditReviewJob>(CreditReviewJob.ChangesId, j => j.RunRecentChangesAsync(CancellationToken.None), "17 * * * *", cst);
