@@ -1,10 +1,10 @@
 using System.Text.Json;
-using Portal.Infrastructure.Bench;
+using Portal.LoadTests;
 
 namespace Portal.Tests.Integration;
 
 /// <summary>
-/// `bench circuits` on a tiny utility with five circuits, so the circuit load test keeps working: the blazorpack clients
+/// `circuits` (Portal.LoadTests) on a tiny utility with five circuits, so the circuit load test keeps working: the blazorpack clients
 /// (a child process) open every circuit, every switch gets its render batch and the figures are reported. Speed and memory
 /// are not asserted (figures go to docs/PERFORMANCE.md).
 /// </summary>
@@ -17,8 +17,7 @@ public class CircuitLoadTests
         var folder = Path.Combine(Path.GetTempPath(), "pm-tests", "circuits-" + Guid.NewGuid().ToString("N"));
         try
         {
-            await using var app = WebApplication.Create();
-            var exit = await BenchCommand.RunAsync(app, ["bench", "circuits", "--count", "5", "--accounts", "20", "--months", "2",
+            var exit = await LoadTestsCli.RunAsync(["circuits", "--count", "5", "--accounts", "20", "--months", "2",
                 "--interactions", "3", "--think-min", "50", "--think-max", "200", "--data", Path.Combine(folder, "data"), "--out", folder]);
             Assert.Equal(0, exit);
 
@@ -57,7 +56,6 @@ public class CircuitLoadTests
     [InlineData("--think-max", "10")]
     public async Task Bench_circuits_with_a_bad_option_fails_with_its_usage(string option, string value)
     {
-        await using var app = WebApplication.Create();
-        Assert.Equal(2, await BenchCommand.RunAsync(app, ["bench", "circuits", option, value]));
+        Assert.Equal(2, await LoadTestsCli.RunAsync(["circuits", option, value]));
     }
 }

@@ -22,7 +22,6 @@ public static class PortalCli
         ["statements"] = ("statements issue [--period yyyy-MM] issue the period's missing PDF statements (default: last month)", Features.Statements.StatementsFeature.CliAsync),
         ["import-readings"] = (Features.Usage.ImportReadingsCommand.Usage, Features.Usage.ImportReadingsCommand.RunAsync),
         ["import-field-jobs"] = (Features.FieldOps.ImportFieldJobsCommand.Usage, Features.FieldOps.ImportFieldJobsCommand.RunAsync),
-        ["bench"] = (Bench.BenchCommand.Usage, Bench.BenchCommand.RunAsync),
         ["complaints"] = ("complaints sweep|sla-watch      route complaints left unrouted / escalate overdue ones, once", Portal.Features.Complaints.ComplaintsFeature.CliAsync),
     };
 

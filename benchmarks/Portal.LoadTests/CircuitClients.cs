@@ -4,8 +4,9 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Portal.Features.Demo;
+using Portal.Infrastructure.Cli;
 
-namespace Portal.Infrastructure.Bench;
+namespace Portal.LoadTests;
 
 /// <summary>One circuit to open: who signs in and which usage page they open.</summary>
 public sealed record CircuitTarget(string Email, string Path);
@@ -18,7 +19,7 @@ public sealed record CircuitClientsResult(string Phase, int Opened, int Failed, 
     int InteractionErrors, int TablesShown, long Batches, long BatchBytes, List<string> Errors, double Seconds);
 
 /// <summary>
-/// The hidden verb <c>bench circuit-clients</c>: the load generator of <c>bench circuits</c>, in a process of its own so
+/// The hidden verb <c>circuit-clients</c>: the load generator of <c>circuits</c>, in a process of its own so
 /// its allocations stay out of the server's GC figures. Talks to the server over stdin/stdout: opens one warm-up
 /// circuit and says WARM; on OPEN opens the circuits in waves and says READY; on GO every circuit flips the chart/table
 /// switch K times at a jittered think time and the clients say DONE with every round trip.
@@ -29,18 +30,18 @@ public static partial class CircuitClients
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var url = new Uri(PortalCli(args, "--url") ?? throw new ArgumentException("--url is required."));
+        var url = new Uri(Option(args, "--url") ?? throw new ArgumentException("--url is required."));
         var targets = JsonSerializer.Deserialize<List<CircuitTarget>>(await File.ReadAllTextAsync(
-            PortalCli(args, "--targets") ?? throw new ArgumentException("--targets is required.")))!;
+            Option(args, "--targets") ?? throw new ArgumentException("--targets is required.")))!;
         var o = new CircuitClientsOptions(url, targets,
-            Cli.PortalCli.IntOption(args, "--count", 10)!.Value, Cli.PortalCli.IntOption(args, "--wave", 50)!.Value,
-            Cli.PortalCli.IntOption(args, "--interactions", 10)!.Value, Cli.PortalCli.IntOption(args, "--think-min", 1000)!.Value,
-            Cli.PortalCli.IntOption(args, "--think-max", 3000)!.Value, Cli.PortalCli.IntOption(args, "--seed", 9)!.Value);
+            PortalCli.IntOption(args, "--count", 10)!.Value, PortalCli.IntOption(args, "--wave", 50)!.Value,
+            PortalCli.IntOption(args, "--interactions", 10)!.Value, PortalCli.IntOption(args, "--think-min", 1000)!.Value,
+            PortalCli.IntOption(args, "--think-max", 3000)!.Value, PortalCli.IntOption(args, "--seed", 9)!.Value);
         await RunAsync(o, Console.In, Console.Out, CancellationToken.None);
         return 0;
     }
 
-    private static string? PortalCli(string[] args, string name) => Cli.PortalCli.StringOption(args, name);
+    private static string? Option(string[] args, string name) => PortalCli.StringOption(args, name);
 
     public static async Task RunAsync(CircuitClientsOptions o, TextReader input, TextWriter output, CancellationToken ct)
     {

@@ -1,24 +1,32 @@
 using Portal.Infrastructure.Cli;
 
-namespace Portal.Infrastructure.Bench;
+namespace Portal.LoadTests;
 
-/// <summary>CLI verb <c>bench scale</c>: the scale scenario (docs/PERFORMANCE.md) on a database of its own.</summary>
-public static class BenchCommand
+/// <summary>
+/// The load tests' entry point (moved out of the web app, issue 20): <c>dotnet Portal.LoadTests.dll VERB [options]</c>,
+/// each verb starting a portal of its own in this process (docs/PERFORMANCE.md).
+/// </summary>
+public static class LoadTestsCli
 {
-    public const string Usage = "bench scale --accounts N --months M [--data DIR] [--out DIR] [--statements K] [--complaints C] [--samples S] [--requests R] [--only PHASES]\n" +
+    public const string Usage = "scale --accounts N --months M [--data DIR] [--out DIR] [--statements K] [--complaints C] [--samples S] [--requests R] [--only PHASES]\n" +
                                 "                                  seed (or reuse) a scale database in DIR and measure ingest, refresh, usage page, statements,\n" +
                                 "                                  complaints, queue and pages; report to artifacts/bench/scale-NxM.md and .json\n" +
-                                "  bench circuits --count N [--accounts A] [--months M] [--data DIR] [--out DIR] [--wave W] [--interactions K] [--think-min MS] [--think-max MS]\n" +
+                                "  circuits --count N [--accounts A] [--months M] [--data DIR] [--out DIR] [--wave W] [--interactions K] [--think-min MS] [--think-max MS]\n" +
                                 "                                  open N interactive circuits on the usage page (blazorpack clients in a child process): server GC memory\n" +
-                                "                                  per circuit and the UI round trip; report to artifacts/bench/circuits-N.md and .json";
+                                "                                  per circuit and the UI round trip; report to artifacts/bench/circuits-N.md and .json\n" +
+                                "  " + ChromiumCircuits.Usage;
 
-    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    public static async Task<int> Main(string[] args) => await RunAsync(args);
+
+    public static async Task<int> RunAsync(string[] args)
     {
-        if (args.Length >= 2 && args[1] == "circuit-clients") return await CircuitClients.RunAsync(args);
-        if (args.Length >= 2 && args[1] == "circuits") return await CircuitsAsync(args);
-        if (args.Length < 2 || args[1] != "scale")
+        if (args.Length >= 1 && args[0] == "circuit-clients") return await CircuitClients.RunAsync(args);
+        if (args.Length >= 1 && args[0] == "circuits") return await CircuitsAsync(args);
+        if (args.Length >= 1 && args[0] == ChromiumCircuits.Verb) return await ChromiumCircuits.CliAsync(args);
+        if (args.Length >= 1 && args[0] == ChromiumClients.Verb) return await ChromiumClients.RunAsync(args);
+        if (args.Length < 1 || args[0] != "scale")
         {
-            Console.Error.WriteLine("Usage: " + Usage);
+            Console.Error.WriteLine("Usage: dotnet Portal.LoadTests.dll " + Usage);
             return 2;
         }
         int accounts, months;

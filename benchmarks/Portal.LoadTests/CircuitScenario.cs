@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Infrastructure.Database;
 
-namespace Portal.Infrastructure.Bench;
+namespace Portal.LoadTests;
 
 public sealed record CircuitOptions(int Count, int Accounts, int Months, string DataFolder, string OutFolder, int Wave = 50,
     int Interactions = 10, int ThinkMinMs = 1000, int ThinkMaxMs = 3000);
@@ -42,7 +42,7 @@ public sealed class CircuitScenario(CircuitOptions o)
         {
             var targets = await TargetsAsync(app, ct);
             await File.WriteAllTextAsync(targetsFile, JsonSerializer.Serialize(targets), ct);
-            var url = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Security.EndpointOptions>>().Value.Public;
+            var url = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Portal.Infrastructure.Security.EndpointOptions>>().Value.Public;
             await DriveClientsAsync(url, targetsFile, targets, ct);
         }
         finally
@@ -78,7 +78,7 @@ public sealed class CircuitScenario(CircuitOptions o)
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        foreach (var a in new[] { typeof(Program).Assembly.Location, "bench", "circuit-clients", "--url", url, "--targets", targetsFile,
+        foreach (var a in new[] { typeof(LoadTestsCli).Assembly.Location, "circuit-clients", "--url", url, "--targets", targetsFile,
                      "--count", o.Count.ToString(CultureInfo.InvariantCulture), "--wave", o.Wave.ToString(CultureInfo.InvariantCulture),
                      "--interactions", o.Interactions.ToString(CultureInfo.InvariantCulture),
                      "--think-min", o.ThinkMinMs.ToString(CultureInfo.InvariantCulture), "--think-max", o.ThinkMaxMs.ToString(CultureInfo.InvariantCulture) })
@@ -138,7 +138,7 @@ public sealed class CircuitScenario(CircuitOptions o)
                     $"→ {trips.Count / Math.Max(0.001, done.Seconds):F1} interactions/s over {done.Seconds:F0} s; {done.InteractionErrors} without a render batch in 30 s; " +
                     $"{done.TablesShown} of the {done.Opened * ((o.Interactions + 1) / 2)} switches to the table rendered the table")));
             _report.Note(string.Create(CultureInfo.InvariantCulture,
-                $"Clients: a child process (bench circuit-clients) speaking blazorpack over WebSockets; {targets.Select(t => t.Email).Distinct().Count()} demo customers " +
+                $"Clients: a child process (circuit-clients) speaking blazorpack over WebSockets; {targets.Select(t => t.Email).Distinct().Count()} demo customers " +
                 $"signed in once each, circuits spread over their {targets.Count} usage pages (Security:MaxCircuitsPerUser raised to {o.Count + 10}). " +
                 $"{done.Batches:N0} render batches ({done.BatchBytes / 1048576.0:F1} MB) received in all."));
             foreach (var e in ready.Errors.Concat(done.Errors).Distinct().Take(10)) _report.Note("Client error: " + e);

@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.SignalR.Protocol;
 
-namespace Portal.Infrastructure.Bench;
+namespace Portal.LoadTests;
 
 /// <summary>
 /// Blazor Server speaks MessagePack under the protocol name "blazorpack". The server sends JS.BeginInvokeJS with 5 or 6
