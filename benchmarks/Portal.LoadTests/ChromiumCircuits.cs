@@ -166,7 +166,7 @@ public sealed class ChromiumCircuits(ChromiumOptions o)
                 await Task.Delay(500, ct);   // the server disposes each circuit as its page goes (DisconnectedCircuitMaxRetained = 0)
                 var firstKb = (h1 - h0) / 1024.0 / o.Count;
                 var secondKb = (h2 - h1) / 1024.0 / o.Count;
-                _report.Add(new BenchFigure($"server GC heap per circuit, {name} ({path.Split('/')[1]}), second {o.Count}", "KB", secondKb, secondKb, o.Count,
+                _report.Add(new BenchFigure($"server GC heap per circuit, {name}, second {o.Count}", "KB", secondKb, secondKb, o.Count,
                     Target: "≥ 1,000 circuits per GB (≤ 1,049 KB each)", Notes: string.Create(CultureInfo.InvariantCulture,
                         $"{h0 / 1048576.0:F1} MB with 1 circuit → {h1 / 1048576.0:F1} MB with {o.Count + 1} → {h2 / 1048576.0:F1} MB with {2 * o.Count + 1}; " +
                         $"first {o.Count}: {firstKb:N0} KB each (with first-use caches); second {o.Count}: {1048576 / Math.Max(1, secondKb):N0} circuits per GB; " +
