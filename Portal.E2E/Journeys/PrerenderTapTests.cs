@@ -44,8 +44,8 @@ public class PrerenderTapTests(PortalServer server) : Browsing(server)
         var wasOpen = await drawer.CountAsync() > 0;
         // A tap now lands on nothing the page would ignore: the control does not take pointer events.
         var box = (await menu.BoundingBoxAsync())!;
-        var hit = await page.EvaluateAsync<bool>("([x, y]) => !!document.elementFromPoint(x, y)?.closest('button')",
-            new[] { box.X + box.Width / 2, box.Y + box.Height / 2 });
+        var hit = await page.EvaluateAsync<bool>("p => !!document.elementFromPoint(p.x, p.y)?.closest('button')",
+            new { x = (double)box.X + box.Width / 2.0, y = (double)box.Y + box.Height / 2.0 });
         Assert.False(hit, "a tap on the menu button before the circuit is up would reach the button and be lost");
 
         // The same tap, waiting (as a user who sees the loading state does) until the control is live: it takes effect.
