@@ -188,7 +188,7 @@ public sealed class ChromiumCircuits(ChromiumOptions o)
                     BenchReport.Percentile(tti.Ms, 0.95), tti.Ms.Count, Target: "p95 ≤ 2,500 ms", Notes: string.Create(CultureInfo.InvariantCulture,
                         $"CDP Network.emulateNetworkConditions 150 ms, 1.6/0.75 Mbps + Emulation.setCPUThrottlingRate 4; navigation start → " +
                         $"data-interactive=true; first contentful paint (the prerendered page, readable) p50 {BenchReport.Percentile(tti.Fcp, 0.5):F0} ms, " +
-                        $"p95 {BenchReport.Percentile(tti.Fcp, 0.95):F0} ms; {tti.Failed} failed")));
+                        $"p95 {BenchReport.Percentile(tti.Fcp, 0.95):F0} ms; {tti.Failed} failed; the first cold load moved {Moved(tti.Bytes)}")));
                 _report.Add(new BenchFigure("usage page time to interactive, slow phone, warm cache (second visit)", "ms", BenchReport.Percentile(tti.Warm, 0.5),
                     BenchReport.Percentile(tti.Warm, 0.95), tti.Warm.Count, Target: "p95 ≤ 2,500 ms", Notes: string.Create(CultureInfo.InvariantCulture,
                         $"the same throttling; the page opened again in the same browser context; first contentful paint p50 {BenchReport.Percentile(tti.WarmFcp, 0.5):F0} ms")));
@@ -206,6 +206,9 @@ public sealed class ChromiumCircuits(ChromiumOptions o)
         }
     }
 
+    private static string Moved(Dictionary<string, long>? bytes) => bytes is null ? "—" :
+        string.Join(", ", bytes.OrderByDescending(b => b.Value).Select(b => string.Create(CultureInfo.InvariantCulture, $"{b.Key} {b.Value / 1024.0:N0} KB")));
+
     private static long Heap()
     {
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
@@ -215,7 +218,8 @@ public sealed class ChromiumCircuits(ChromiumOptions o)
 }
 
 /// <summary>One answer of the Chromium clients: times in ms (circuit starts, round trips or times to interactive).</summary>
-public sealed record ChromiumReply(List<double> Ms, int Failed, List<double> Fcp, List<double> Warm, List<double> WarmFcp, string? Error = null)
+public sealed record ChromiumReply(List<double> Ms, int Failed, List<double> Fcp, List<double> Warm, List<double> WarmFcp, string? Error = null,
+    Dictionary<string, long>? Bytes = null)
 {
     public static ChromiumReply Of(List<double> ms, int failed) => new(ms, failed, [], [], []);
 }
@@ -419,12 +423,30 @@ public static class ChromiumClients
     {
         List<double> cold = [], coldFcp = [], warm = [], warmFcp = [];
         var failed = 0;
+        // What the first cold load moved over the wire until interactive, by resource type (encoded body bytes) and WebSocket frames.
+        var bytes = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
         for (var i = 0; i < loads; i++)
         {
             await using var context = await browser.NewContextAsync(new() { StorageState = state, Locale = "en-US", ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
             await context.AddInitScriptAsync(InteractiveProbe);
             var page = await context.NewPageAsync();
             await ThrottleAsync(page);
+            var counting = i == 0;
+            var pending = new List<Task>();
+            if (counting)
+            {
+                page.RequestFinished += (_, request) => { lock (pending) pending.Add(CountAsync(request)); };
+                page.WebSocket += (_, ws) => ws.FrameReceived += (_, f) =>
+                {
+                    if (counting) bytes.AddOrUpdate("websocket frames received", f.Binary?.Length ?? System.Text.Encoding.UTF8.GetByteCount(f.Text ?? ""), (_, v) => v + (f.Binary?.Length ?? System.Text.Encoding.UTF8.GetByteCount(f.Text ?? "")));
+                };
+            }
+            async Task CountAsync(Microsoft.Playwright.IRequest request)
+            {
+                if (!counting) return;
+                var sizes = await request.SizesAsync();
+                bytes.AddOrUpdate(request.ResourceType, sizes.ResponseBodySize, (_, v) => v + sizes.ResponseBodySize);
+            }
             try
             {
                 foreach (var (tti, fcp) in new[] { (cold, coldFcp), (warm, warmFcp) })
@@ -436,6 +458,13 @@ public static class ChromiumClients
                     if (at is { } ms) tti.Add(ms);
                     else failed++;
                     if (paint is { } p) fcp.Add(p);
+                    if (counting)
+                    {
+                        counting = false;
+                        Task[] waiting;
+                        lock (pending) waiting = [.. pending];
+                        await Task.WhenAll(waiting);
+                    }
                 }
             }
             catch (Exception e) when (e is Microsoft.Playwright.PlaywrightException or TimeoutException)
@@ -446,7 +475,7 @@ public static class ChromiumClients
             try { await page.GotoAsync("about:blank"); }
             catch (Microsoft.Playwright.PlaywrightException) { }
         }
-        return new ChromiumReply(cold, failed, coldFcp, warm, warmFcp);
+        return new ChromiumReply(cold, failed, coldFcp, warm, warmFcp, Bytes: new(bytes));
     }
 
     /// <summary>The slow phone of issue 20 through the Chromium DevTools Protocol: 150 ms RTT, 1.6 Mbps down, 0.75 up, 4× CPU slowdown.</summary>

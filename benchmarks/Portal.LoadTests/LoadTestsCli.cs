@@ -11,17 +11,12 @@ public static class LoadTestsCli
     public const string Usage = "scale --accounts N --months M [--data DIR] [--out DIR] [--statements K] [--complaints C] [--samples S] [--requests R] [--only PHASES]\n" +
                                 "                                  seed (or reuse) a scale database in DIR and measure ingest, refresh, usage page, statements,\n" +
                                 "                                  complaints, queue and pages; report to artifacts/bench/scale-NxM.md and .json\n" +
-                                "  circuits --count N [--accounts A] [--months M] [--data DIR] [--out DIR] [--wave W] [--interactions K] [--think-min MS] [--think-max MS]\n" +
-                                "                                  open N interactive circuits on the usage page (blazorpack clients in a child process): server GC memory\n" +
-                                "                                  per circuit and the UI round trip; report to artifacts/bench/circuits-N.md and .json\n" +
                                 "  " + ChromiumCircuits.Usage;
 
     public static async Task<int> Main(string[] args) => await RunAsync(args);
 
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args.Length >= 1 && args[0] == "circuit-clients") return await CircuitClients.RunAsync(args);
-        if (args.Length >= 1 && args[0] == "circuits") return await CircuitsAsync(args);
         if (args.Length >= 1 && args[0] == ChromiumCircuits.Verb) return await ChromiumCircuits.CliAsync(args);
         if (args.Length >= 1 && args[0] == ChromiumClients.Verb) return await ChromiumClients.RunAsync(args);
         if (args.Length < 1 || args[0] != "scale")
@@ -57,34 +52,5 @@ public static class LoadTestsCli
         }
         Directory.CreateDirectory(options.DataFolder);
         return await new ScaleScenario(options).RunAsync(CancellationToken.None);
-    }
-
-    private static async Task<int> CircuitsAsync(string[] args)
-    {
-        CircuitOptions options;
-        try
-        {
-            var count = PortalCli.IntOption(args, "--count", 100)!.Value;
-            var accounts = PortalCli.IntOption(args, "--accounts", 100)!.Value;
-            var months = PortalCli.IntOption(args, "--months", 12)!.Value;
-            if (count is < 1 or > 20_000 || accounts is < 8 or > 200_000 || months is < 1 or > 36)
-                throw new ArgumentException("--count must be 1–20000, --accounts 8–200000 and --months 1–36.");
-            options = new CircuitOptions(count, accounts, months,
-                Path.GetFullPath(PortalCli.StringOption(args, "--data") ?? Path.Combine("artifacts", "bench", $"circuits-{accounts}x{months}")),
-                Path.GetFullPath(PortalCli.StringOption(args, "--out") ?? Path.Combine("artifacts", "bench")),
-                Wave: PortalCli.IntOption(args, "--wave", 50)!.Value,
-                Interactions: PortalCli.IntOption(args, "--interactions", 10)!.Value,
-                ThinkMinMs: PortalCli.IntOption(args, "--think-min", 1000)!.Value,
-                ThinkMaxMs: PortalCli.IntOption(args, "--think-max", 3000)!.Value);
-            if (options.Wave < 1 || options.Interactions < 1 || options.ThinkMinMs < 0 || options.ThinkMaxMs < options.ThinkMinMs)
-                throw new ArgumentException("--wave and --interactions must be at least 1 and 0 ≤ --think-min ≤ --think-max.");
-        }
-        catch (ArgumentException e)
-        {
-            Console.Error.WriteLine(e.Message);
-            return 2;
-        }
-        Directory.CreateDirectory(options.DataFolder);
-        return await new CircuitScenario(options).RunAsync(CancellationToken.None);
     }
 }
