@@ -1,10 +1,10 @@
 using System.Text.Json;
-using Portal.Infrastructure.Bench;
+using Portal.LoadTests;
 
 namespace Portal.Tests.Integration;
 
 /// <summary>
-/// The scale scenario's verb on a tiny utility, so `bench scale` keeps working. Speed is not asserted (figures go to
+/// The scale scenario's verb on a tiny utility, so `scale` (Portal.LoadTests) keeps working. Speed is not asserted (figures go to
 /// docs/PERFORMANCE.md); the run must finish and report every figure with its samples.
 /// </summary>
 [Collection(PortalCollection.Name)]
@@ -16,8 +16,7 @@ public class ScaleScenarioTests
         var folder = Path.Combine(Path.GetTempPath(), "pm-tests", "bench-" + Guid.NewGuid().ToString("N"));
         try
         {
-            await using var app = WebApplication.Create();
-            var exit = await BenchCommand.RunAsync(app, ["bench", "scale", "--accounts", "20", "--months", "2",
+            var exit = await LoadTestsCli.RunAsync(["scale", "--accounts", "20", "--months", "2",
                 "--data", Path.Combine(folder, "data"), "--out", folder]);
             Assert.Equal(0, exit);
 
@@ -46,8 +45,7 @@ public class ScaleScenarioTests
     [Fact]
     public async Task Bench_without_a_scenario_prints_its_usage_and_fails()
     {
-        await using var app = WebApplication.Create();
-        Assert.Equal(2, await BenchCommand.RunAsync(app, ["bench"]));
-        Assert.Equal(2, await BenchCommand.RunAsync(app, ["bench", "scale", "--accounts", "3"]));
+        Assert.Equal(2, await LoadTestsCli.RunAsync([]));
+        Assert.Equal(2, await LoadTestsCli.RunAsync(["scale", "--accounts", "3"]));
     }
 }

@@ -9,7 +9,7 @@ namespace Portal.Benchmarks;
 /// <summary>
 /// The engines behind the usage page and the nightly refresh (insights, forecast with its backtest, load shape) on two
 /// years of 15-minute data, and complaint routing. PDF rendering and the database paths are measured by
-/// `bench scale` (docs/PERFORMANCE.md), which runs them through the real services.
+/// the load tests' `scale` verb (docs/PERFORMANCE.md), which runs them through the real services.
 /// </summary>
 [MemoryDiagnoser]
 public class UsageAndRoutingBenchmarks
@@ -69,7 +69,7 @@ public class UsageAndRoutingBenchmarks
     /// One account's CPU work in the nightly refresh once its rows are read (docs/PERFORMANCE.md, "Nightly refresh"): the
     /// first, partial month's packed days summed into the hourly profiles, every later month's roll-up (packed profile
     /// sums and day totals) merged, the totals into the forecast with its backtest, and the load shape. The bill estimate
-    /// (tariff engine) and the database are measured by `bench scale`.
+    /// (tariff engine) and the database are measured by the load tests' `scale` verb.
     /// </summary>
     [Benchmark]
     public double RefreshOneAccount()

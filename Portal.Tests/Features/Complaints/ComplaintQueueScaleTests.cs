@@ -59,6 +59,6 @@ public class ComplaintQueueScaleTests(PortalHost host, ITestOutputHelper output)
     {
         await using var db = await host.Db.CreateDbContextAsync();
         var user = (await db.Users.FirstAsync(u => u.Email == "neighbour@demo.local")).Id;
-        await Portal.Infrastructure.Bench.ComplaintBulk.AddRoutedAsync(db, host.Services.GetRequiredService<ComplaintClock>(), count, user, 0);
+        await Portal.LoadTests.ComplaintBulk.AddRoutedAsync(db, host.Services.GetRequiredService<ComplaintClock>(), count, user, 0);
     }
 }

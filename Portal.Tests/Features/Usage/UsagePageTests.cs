@@ -109,7 +109,7 @@ public class UsagePageTests(UsageHost host) : UsageBunitContext(s =>
     /// Issue 9 (≥ 1,000 circuits per GB): every component on the usage page stays in server memory for the life of the
     /// circuit (two render trees and MudBlazor's parameter state, about 3 KB each), so its text and layout are plain
     /// markup with MudBlazor's classes and only charts and interactive parts are components. Before this the richest demo
-    /// page rendered 155 components; the circuit figure itself is measured by `bench circuits` (docs/PERFORMANCE.md).
+    /// page rendered 155 components; the circuit figure itself is measured by the load tests' `chromium-circuits` (docs/PERFORMANCE.md).
     /// </summary>
     [Theory]
     [InlineData("household@demo.local")]

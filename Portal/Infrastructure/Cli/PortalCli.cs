@@ -24,7 +24,6 @@ public static class PortalCli
         ["import-field-jobs"] = (Features.FieldOps.ImportFieldJobsCommand.Usage, Features.FieldOps.ImportFieldJobsCommand.RunAsync),
         ["backup"] = (Backup.BackupCli.BackupUsage, Backup.BackupCli.BackupAsync),
         ["restore"] = (Backup.BackupCli.RestoreUsage, Backup.BackupCli.RestoreAsync),
-        ["bench"] = (Bench.BenchCommand.Usage, Bench.BenchCommand.RunAsync),
         ["complaints"] = ("complaints sweep|sla-watch      route complaints left unrouted / escalate overdue ones, once", Portal.Features.Complaints.ComplaintsFeature.CliAsync),
     };
 

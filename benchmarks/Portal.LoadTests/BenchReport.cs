@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 
-namespace Portal.Infrastructure.Bench;
+namespace Portal.LoadTests;
 
 /// <summary>One measured figure: its samples' median and p95 (or a single value), the baseline beside it and the target.</summary>
 public sealed record BenchFigure(string Name, string Unit, double Median, double P95, int Samples, string? Baseline = null,

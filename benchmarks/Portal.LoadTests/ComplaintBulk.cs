@@ -4,7 +4,7 @@ using Portal.Domain.Accounts;
 using Portal.Domain.Complaints;
 using Portal.Features.Complaints;
 
-namespace Portal.Infrastructure.Bench;
+namespace Portal.LoadTests;
 
 /// <summary>Many routed complaints over the last 90 days (a third claimed), for the queue's scale test and the scale scenario.</summary>
 public static class ComplaintBulk

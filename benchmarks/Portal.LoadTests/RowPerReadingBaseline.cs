@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Usage;
 
-namespace Portal.Infrastructure.Bench;
+namespace Portal.LoadTests;
 
 /// <summary>The baseline storage the issue compares against: one EF row per 15-minute reading, in its own SQLite file.</summary>
 public sealed class ReadingPerRow

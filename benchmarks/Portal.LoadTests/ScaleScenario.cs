@@ -17,7 +17,7 @@ using Portal.Features.Statements;
 using Portal.Features.Usage;
 using Portal.Infrastructure.Database;
 
-namespace Portal.Infrastructure.Bench;
+namespace Portal.LoadTests;
 
 public sealed record ScaleOptions(int Accounts, int Months, string DataFolder, string OutFolder, int IngestAccounts, int Statements,
     int Complaints, int Samples, int PageRequests, bool Quick, IReadOnlySet<string>? Only = null)
@@ -65,8 +65,12 @@ public sealed partial class ScaleScenario(ScaleOptions o)
         return 0;
     }
 
-    /// <summary>A portal of its own on free loopback ports over the SQLite file in <paramref name="dataFolder"/> (also used by <c>bench circuits</c>).</summary>
-    internal static WebApplication BuildApp(string dataFolder, IReadOnlyDictionary<string, string?>? extra = null)
+    /// <summary>
+    /// A portal of its own on free loopback ports over the SQLite file in <paramref name="dataFolder"/> (also used by the
+    /// circuit verbs). <paramref name="browser"/>: serve the static web assets (blazor.web.js, MudBlazor) from the build
+    /// output as in Development, and dispose a circuit as soon as its browser leaves instead of keeping it for a reconnect.
+    /// </summary>
+    internal static WebApplication BuildApp(string dataFolder, IReadOnlyDictionary<string, string?>? extra = null, bool browser = false)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -92,7 +96,10 @@ public sealed partial class ScaleScenario(ScaleOptions o)
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
         });
         if (extra is not null) builder.Configuration.AddInMemoryCollection(extra);
+        if (browser) builder.WebHost.UseStaticWebAssets();
         builder.AddPortal();
+        if (browser)
+            builder.Services.Configure<Microsoft.AspNetCore.Components.Server.CircuitOptions>(c => c.DisconnectedCircuitMaxRetained = 0);
         return builder.Build();
     }
 
@@ -594,7 +601,7 @@ public sealed partial class ScaleScenario(ScaleOptions o)
     /// <summary>GETs of prerendered pages by a signed-in customer (4 at a time): requests/s and time to the first body byte.</summary>
     private async Task PagesAsync(WebApplication app, CancellationToken ct)
     {
-        var endpoints = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Security.EndpointOptions>>().Value;
+        var endpoints = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Portal.Infrastructure.Security.EndpointOptions>>().Value;
         var factory = app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         Guid account;
         await using (var db = await factory.CreateDbContextAsync(ct))
