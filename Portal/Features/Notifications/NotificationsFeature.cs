@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
-using Portal.Infrastructure.Email;
 using Portal.Infrastructure.Security;
 using Portal.Resources;
 

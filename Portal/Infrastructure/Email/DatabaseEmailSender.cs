@@ -44,8 +44,13 @@ public sealed class DatabaseEmailSender(IDbContextFactory<AppDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.EmailMessages.Add(new EmailMessage
         {
-            To = message.To, Subject = message.Subject, HtmlBody = message.HtmlBody, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-            UserId = message.UserId, Topic = message.Topic, UnsubscribeUrl = message.UnsubscribeUrl,
+            To = message.To,
+            Subject = message.Subject,
+            HtmlBody = message.HtmlBody,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            UserId = message.UserId,
+            Topic = message.Topic,
+            UnsubscribeUrl = message.UnsubscribeUrl,
         });
         await db.SaveChangesAsync(ct);
     }
