@@ -10,6 +10,7 @@ using Portal.Features.Demo;
 using Portal.Features.FieldOps;
 using Portal.Features.Home;
 using Portal.Features.Marketing;
+using Portal.Features.Notifications;
 using Portal.Features.Planning;
 using Portal.Features.Safety;
 using Portal.Features.Services;
@@ -64,6 +65,7 @@ public static class PortalSetup
         services.AddComplaintsFeature();
         services.AddCreditFeature(config);
         services.AddHomeFeature();
+        services.AddNotificationsFeature(config);
         services.AddBackOfficeFeature();
         services.AddUsersFeature();
         services.AddDemoFeature();
@@ -110,6 +112,7 @@ public static class PortalSetup
         app.MapStatementEndpoints();
         app.MapUsageEndpoints();
         app.MapComplaintEndpoints();
+        app.MapNotificationEndpoints();
         app.MapSafetyEndpoints();
         app.MapPlanningEndpoints();
         return app;

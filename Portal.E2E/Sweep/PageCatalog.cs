@@ -57,6 +57,7 @@ public static class PageCatalog
         new("/complaints", Visitor.Household),
         new("/complaints/new", Visitor.Household),
         new("/complaints/{Id:guid}", Visitor.Household),
+        new("/settings/notifications", Visitor.Household),
         // Customer manager, public endpoint.
         new("/", Visitor.Manager),
         new("/manager", Visitor.Manager),
@@ -101,6 +102,7 @@ public static class PageCatalog
         new("/Account/InvalidUser", Visitor.Anonymous),
         new("/Account/Lockout", Visitor.Anonymous),
         new("/Account/AccessDenied", Visitor.Anonymous),
+        new("/unsubscribe", Visitor.Anonymous),
         new("/Account/ConfirmEmail", Visitor.Anonymous),
         new("/Account/ConfirmEmailChange", Visitor.Anonymous),
         new("/Account/RegisterConfirmation", Visitor.Anonymous),

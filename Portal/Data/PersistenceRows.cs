@@ -60,6 +60,12 @@ public sealed class EmailMessage
     public string? LastResult { get; set; }
     /// <summary>App-managed concurrency token: one sender claims a message.</summary>
     public int Version { get; set; }
+    /// <summary>The portal user it is written to, when it is about a topic they choose (null: an account message).</summary>
+    public string? UserId { get; set; }
+    /// <summary>The <see cref="Domain.Notifications.NotificationTopic"/>; the delivery job does not send it once the user turned the topic off.</summary>
+    public Domain.Notifications.NotificationTopic? Topic { get; set; }
+    /// <summary>The one-click unsubscribe address for the List-Unsubscribe header (RFC 8058); null for account messages.</summary>
+    public string? UnsubscribeUrl { get; set; }
 }
 
 public enum EmailStatus
@@ -78,6 +84,8 @@ public enum EmailStatus
     Uncertain = 5,
     /// <summary>Older than Email:MaxAgeHours when a sender first saw it (stored while no SMTP server was configured): not sent, its links would be stale.</summary>
     Expired = 6,
+    /// <summary>Not sent: the recipient turned email about its topic off after it was written (an unsubscribe link, the settings page).</summary>
+    Suppressed = 7,
 }
 
 /// <summary>A notification shown in the portal's notification area.</summary>

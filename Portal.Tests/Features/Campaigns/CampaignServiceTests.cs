@@ -2,8 +2,10 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Campaigns;
+using Portal.Domain.Notifications;
 using Portal.Domain.Service;
 using Portal.Features.Campaigns;
+using Portal.Features.Notifications;
 using Portal.Features.Services;
 using Portal.Features.Tariffs;
 
@@ -27,6 +29,15 @@ public sealed class CampaignHost() : PortalHost(60, 1)
         var id = await db.Users.Where(u => u.Email == "household@demo.local").Select(u => u.Id).FirstAsync();
         var account = await db.AccountBindings.Where(b => b.UserId == id).Select(b => b.AccountId).FirstAsync();
         return (Principal(id, "household@demo.local", Roles.Customer), account);
+    }
+
+    /// <summary>Offers reach the bell only with the customer's consent (PIPL).</summary>
+    public async Task OptInToOffersInThePortalAsync(ClaimsPrincipal customer)
+    {
+        var preferences = Get<NotificationPreferencesService>();
+        var settings = (await preferences.GetAsync(customer))!;
+        var topics = settings.Topics.Select(t => t.Topic == NotificationTopic.Offers ? t with { Portal = true } : t).ToList();
+        Assert.True(await preferences.SaveAsync(customer, settings with { Topics = topics }));
     }
 
     public async Task<ClaimsPrincipal> ManagerAsync(string email = "manager@demo.local")
@@ -145,6 +156,7 @@ public class CampaignServiceTests(CampaignHost host) : IClassFixture<CampaignHos
     public async Task Accepting_creates_the_service_request_exactly_once_and_notifies_and_audits()
     {
         var (customer, account) = await host.HouseholdAsync();
+        await host.OptInToOffersInThePortalAsync(customer);
         var draft = CampaignHost.Service(CampaignHost.IdPutting(account, CampaignGroup.Treatment), ServiceCodes.EnergyAudit);
         Assert.True((await host.Campaigns.LaunchAsync(CampaignHost.Admin, draft)).Ok);
 
@@ -172,6 +184,20 @@ public class CampaignServiceTests(CampaignHost host) : IClassFixture<CampaignHos
     }
 
     [Fact]
+    public async Task A_treated_customer_who_has_not_opted_in_sees_the_offer_on_the_home_page_but_gets_no_notification()
+    {
+        var (customer, account) = await host.HouseholdAsync();
+        await using (var db = await host.Db.CreateDbContextAsync())
+            await db.Set<NotificationPreferenceRow>().Where(r => r.UserId == AccountAccessService_UserId(customer)).ExecuteDeleteAsync();
+        var draft = CampaignHost.Service(CampaignHost.IdPutting(account, CampaignGroup.Treatment), ServiceCodes.PowerFactorAdvice);
+        var notified = await OfferNotificationsAsync(customer);
+        Assert.True((await host.Campaigns.LaunchAsync(CampaignHost.Admin, draft)).Ok);
+
+        Assert.Equal(notified, await OfferNotificationsAsync(customer));
+        Assert.Contains(await host.Campaigns.ShowOffersAsync(customer), o => o.CampaignId == draft.Id);
+    }
+
+    [Fact]
     public async Task Dismissing_asks_nothing_creates_nothing_and_is_final()
     {
         var (customer, account) = await host.HouseholdAsync();
@@ -192,6 +218,7 @@ public class CampaignServiceTests(CampaignHost host) : IClassFixture<CampaignHos
     public async Task Control_never_sees_the_offer_but_its_own_request_counts_as_organic_uptake()
     {
         var (customer, account) = await host.HouseholdAsync();
+        await host.OptInToOffersInThePortalAsync(customer);
         var draft = CampaignHost.Service(CampaignHost.IdPutting(account, CampaignGroup.Control), ServiceCodes.SafetyInspection);
         var notified = await OfferNotificationsAsync(customer);
         Assert.True((await host.Campaigns.LaunchAsync(CampaignHost.Admin, draft)).Ok);

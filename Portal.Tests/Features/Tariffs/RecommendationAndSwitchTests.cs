@@ -183,7 +183,7 @@ public class RecommendationAndSwitchTests(TariffsHost host) : IClassFixture<Tari
             var bell = await db.Notifications.Where(n => n.UserId == customerId && n.Kind == "SwitchRejected").OrderByDescending(n => n.Id).FirstAsync();
             Assert.Contains("Your meter must be replaced first", bell.Arguments);
             var mail = await db.EmailMessages.Where(m => m.To == Household).OrderByDescending(m => m.Id).FirstAsync();
-            Assert.StartsWith("Your tariff package switch was not approved", mail.Subject);
+            Assert.StartsWith("PowerMarketing · Your tariff package switch was not approved", mail.Subject);
             Assert.Contains("Reason: Your meter must be replaced first", mail.HtmlBody);
             Assert.Contains(account.AccountNumber, mail.HtmlBody);
             Assert.Contains(target.Name.EnUs, mail.HtmlBody);
@@ -197,7 +197,7 @@ public class RecommendationAndSwitchTests(TariffsHost host) : IClassFixture<Tari
             var bell = await db.Notifications.Where(n => n.UserId == customerId && n.Kind == "SwitchApproved").OrderByDescending(n => n.Id).FirstAsync();
             Assert.Equal($"{target.Code} · {second.EffectiveFrom:yyyy-MM-dd}", bell.Arguments);
             var mail = await db.EmailMessages.Where(m => m.To == Household).OrderByDescending(m => m.Id).FirstAsync();
-            Assert.StartsWith("Your tariff package switch was approved", mail.Subject);
+            Assert.StartsWith("PowerMarketing · Your tariff package switch was approved", mail.Subject);
             Assert.Contains("the start of your next billing cycle", mail.HtmlBody);
             // Leave no approved switch behind for the switch job of the other tests.
             await db.PackageSwitchRequests.Where(r => r.AccountId == account.Id).ExecuteDeleteAsync();

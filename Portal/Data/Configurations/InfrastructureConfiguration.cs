@@ -11,7 +11,10 @@ public sealed class EmailMessageConfiguration : IEntityTypeConfiguration<EmailMe
         b.Property(x => x.To).HasMaxLength(256);
         b.Property(x => x.Subject).HasMaxLength(300);
         b.Property(x => x.LastResult).HasMaxLength(500);
+        b.Property(x => x.UserId).HasMaxLength(450);
+        b.Property(x => x.UnsubscribeUrl).HasMaxLength(1000);
         b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasIndex(x => new { x.UserId, x.Topic, x.Status });
         b.HasIndex(x => x.CreatedAtUtc);
         b.HasIndex(x => new { x.Status, x.NextAttemptAtUtc });
     }

@@ -1,17 +1,17 @@
-using System.Globalization;
-using System.Text.Encodings.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Features.Notifications;
+using Portal.Infrastructure.Email;
 using Portal.Resources;
 
 namespace Portal.Features.Accounts;
 
 /// <summary>
 /// Tells the people on an account what happened to its access: the holder about a join request, the requester
-/// about the answer, a removed user about the removal. A bell notification plus an email in the recipient's language.
+/// about the answer, a removed user about the removal. A bell notification plus an email in the recipient's language
+/// (account messages: always sent). The requester's name is their own input: the email template encodes it.
 /// </summary>
 public sealed class AccountNotifier(IDbContextFactory<AppDbContext> dbFactory, NotificationService notifications, IStringLocalizer<SharedResource> l)
 {
@@ -27,40 +27,21 @@ public sealed class AccountNotifier(IDbContextFactory<AppDbContext> dbFactory, N
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var requester = await db.Users.AsNoTracking().Where(u => u.Id == requesterId).Select(u => new { u.DisplayName, u.Email }).SingleAsync(ct);
         var who = $"{requester.DisplayName} ({Masking.Email(requester.Email)})";
-        await SendAsync(db, holderId, JoinRequestedKind, accountNumber, "Accounts.Email.AccountJoinRequestedBody", [accountNumber, who], ct);
+        await SendAsync(holderId, JoinRequestedKind, accountNumber, "Accounts.Email.AccountJoinRequestedBody", [accountNumber, who], ct);
         // The requester learns where their request went (a registrant has no page that says so).
-        await SendAsync(db, requesterId, JoinSentKind, accountNumber, "Accounts.Email.AccountJoinSentBody", [accountNumber], ct);
+        await SendAsync(requesterId, JoinSentKind, accountNumber, "Accounts.Email.AccountJoinSentBody", [accountNumber], ct);
     }
 
-    public async Task DecidedAsync(string requesterId, string accountNumber, bool approved, CancellationToken ct = default)
+    public Task DecidedAsync(string requesterId, string accountNumber, bool approved, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var kind = approved ? JoinApprovedKind : JoinDeniedKind;
-        await SendAsync(db, requesterId, kind, accountNumber, $"Accounts.Email.{kind}Body", [accountNumber], ct);
+        return SendAsync(requesterId, kind, accountNumber, $"Accounts.Email.{kind}Body", [accountNumber], ct);
     }
 
-    public async Task RevokedAsync(string userId, string accountNumber, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await SendAsync(db, userId, AccessRevokedKind, accountNumber, "Accounts.Email.AccountAccessRevokedBody", [accountNumber], ct);
-    }
+    public Task RevokedAsync(string userId, string accountNumber, CancellationToken ct = default) =>
+        SendAsync(userId, AccessRevokedKind, accountNumber, "Accounts.Email.AccountAccessRevokedBody", [accountNumber], ct);
 
-    private async Task SendAsync(AppDbContext db, string userId, string kind, string accountNumber, string bodyKey, object[] bodyArgs, CancellationToken ct)
-    {
-        var culture = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.PreferredCulture).SingleOrDefaultAsync(ct) ?? "zh-CN";
-        var saved = CultureInfo.CurrentUICulture;
-        string subject, body;
-        try
-        {
-            CultureInfo.CurrentUICulture = new CultureInfo(culture.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? "zh-CN" : "en-US");
-            subject = l["Notify." + kind, accountNumber].Value;
-            // Arguments are encoded: a requester's display name is their own input and the body is HTML.
-            body = l[bodyKey, bodyArgs.Select(a => (object)HtmlEncoder.Default.Encode(a.ToString() ?? "")).ToArray()].Value;
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = saved;
-        }
-        await notifications.NotifyAsync(userId, kind, accountNumber, "/accounts", subject, body, ct);
-    }
+    private Task SendAsync(string userId, string kind, string accountNumber, string bodyKey, object[] bodyArgs, CancellationToken ct) =>
+        notifications.NotifyAsync(userId, kind, accountNumber, "/accounts",
+            () => new EmailContent(l["Notify." + kind, accountNumber], l[bodyKey, bodyArgs]), ct);
 }

@@ -4,6 +4,7 @@ using Portal.Data;
 using Portal.Domain.Credit;
 using Portal.Features.Demo;
 using Portal.Features.Notifications;
+using Portal.Infrastructure.Email;
 
 namespace Portal.Features.Credit;
 
@@ -159,8 +160,8 @@ public sealed class CreditReviewJob(
     }
 
     /// <summary>
-    /// Tells the customers what the change means: the bell names the account and the tiers, the email (both languages, a
-    /// job has no request culture) lists the privileges gained and lost under the policy in force, effective from the
+    /// Tells the customers what the change means: the bell names the account and the tiers, the email (in each
+    /// customer's language) lists the privileges gained and lost under the policy in force, effective from the
     /// next event (the next bill issued, the next complaint filed).
     /// </summary>
     private async Task NotifyTierChangeAsync(Guid accountId, CreditTier from, CreditTier to, CreditPolicy policy, CancellationToken ct)
@@ -170,10 +171,9 @@ public sealed class CreditReviewJob(
         var users = await db.AccountBindings.Where(b => b.AccountId == accountId).Select(b => b.UserId).ToListAsync(ct);
         var change = PrivilegeChange.Between(TierPrivileges.Of(policy, from), TierPrivileges.Of(policy, to));
         var arguments = $"{number}: {from} → {to}";
-        var subject = Both(c => l["Notify.CreditTierChanged", arguments].Value);
-        var body = Both(c => PrivilegeChangeText(arguments, change));
         foreach (var user in users)
-            await notifications.NotifyAsync(user, "CreditTierChanged", arguments, $"/credit/{accountId}", subject, body, ct);
+            await notifications.NotifyAsync(user, "CreditTierChanged", arguments, $"/credit/{accountId}",
+                () => new EmailContent(l["Notify.CreditTierChanged", arguments], PrivilegeChangeText(arguments, change)), ct);
     }
 
     internal string PrivilegeChangeText(string arguments, PrivilegeChange change)
@@ -189,25 +189,6 @@ public sealed class CreditReviewJob(
         if (change.IsEmpty) lines.Add(l["Privilege.Unchanged"].Value);
         lines.Add(l["Privilege.FromNextEvent"].Value);
         return string.Join("\n", lines);
-    }
-
-    private static string Both(Func<System.Globalization.CultureInfo, string> text)
-    {
-        var saved = System.Globalization.CultureInfo.CurrentUICulture;
-        try
-        {
-            var zhCulture = new System.Globalization.CultureInfo("zh-CN");
-            System.Globalization.CultureInfo.CurrentUICulture = zhCulture;
-            var zh = text(zhCulture);
-            var enCulture = new System.Globalization.CultureInfo("en-US");
-            System.Globalization.CultureInfo.CurrentUICulture = enCulture;
-            var en = text(enCulture);
-            return zh == en ? zh : $"{zh}\n\n{en}";
-        }
-        finally
-        {
-            System.Globalization.CultureInfo.CurrentUICulture = saved;
-        }
     }
 }
 

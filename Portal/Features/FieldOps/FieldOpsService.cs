@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -8,6 +7,7 @@ using Portal.Domain.Service;
 using Portal.Features.Accounts;
 using Portal.Features.Notifications;
 using Portal.Infrastructure.Audit;
+using Portal.Infrastructure.Email;
 using Portal.Resources;
 
 namespace Portal.Features.FieldOps;
@@ -134,30 +134,15 @@ public sealed class FieldOpsService(IDbContextFactory<AppDbContext> dbFactory, N
             .Join(db.Accounts, a => a.AccountId, acc => acc.Id, (a, acc) => new { a.Id, a.AccountId, a.Type, acc.AccountNumber })
             .FirstAsync(a => a.Id == activityId, ct);
         var users = await db.AccountBindings.AsNoTracking().Where(b => b.AccountId == activity.AccountId)
-            .Join(db.Users, b => b.UserId, u => u.Id, (b, u) => new { u.Id, u.PreferredCulture }).Distinct().ToListAsync(ct);
+            .Select(b => b.UserId).Distinct().ToListAsync(ct);
         foreach (var u in users)
-        {
-            var (subject, body) = InvitationText(u.PreferredCulture, activity.AccountNumber, activity.Type);
-            await notifications.NotifyAsync(u.Id, "RateActivity", activity.AccountNumber, "/activities", subject, body, ct);
-        }
+            await notifications.NotifyAsync(u, "RateActivity", activity.AccountNumber, "/activities", () => InvitationText(activity.AccountNumber, activity.Type), ct);
         return users.Count;
     }
 
-    private (string Subject, string Body) InvitationText(string? culture, string accountNumber, ServiceActivityType type)
-    {
-        var (ui, format) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo(culture is "en-US" ? "en-US" : "zh-CN");
-            var subject = l["Notify.RateActivity", accountNumber].Value;
-            var body = l["FieldOps.RateEmail", accountNumber, l["ServiceActivityType." + type].Value].Value;
-            return (subject, System.Net.WebUtility.HtmlEncode(body));
-        }
-        finally
-        {
-            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, format);
-        }
-    }
+    /// <summary>The invitation in the current (the recipient's) culture.</summary>
+    private EmailContent InvitationText(string accountNumber, ServiceActivityType type) =>
+        new(l["Notify.RateActivity", accountNumber], l["FieldOps.RateEmail", accountNumber, l["ServiceActivityType." + type].Value]);
 
     /// <summary>The latest inspections and jobs, newest first, names masked. Viewing it is audited.</summary>
     public async Task<IReadOnlyList<FieldEntryRow>> RecentAsync(ClaimsPrincipal staff, CancellationToken ct = default)

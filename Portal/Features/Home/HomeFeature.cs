@@ -1,5 +1,3 @@
-using Portal.Features.Notifications;
-
 namespace Portal.Features.Home;
 
 public static class HomeFeature
@@ -7,7 +5,6 @@ public static class HomeFeature
     public static IServiceCollection AddHomeFeature(this IServiceCollection services)
     {
         services.AddSingleton<HomeService>();
-        services.AddSingleton<NotificationService>();
         return services;
     }
 }

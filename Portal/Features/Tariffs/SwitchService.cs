@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -9,6 +8,7 @@ using Portal.Domain.Tariffs;
 using Portal.Features.Accounts;
 using Portal.Features.Notifications;
 using Portal.Infrastructure.Audit;
+using Portal.Infrastructure.Email;
 using Portal.Resources;
 
 namespace Portal.Features.Tariffs;
@@ -122,31 +122,21 @@ public sealed class SwitchService(IDbContextFactory<AppDbContext> dbFactory, Acc
         var arguments = approved
             ? $"{request.ToPackageCode} · {request.EffectiveFrom:yyyy-MM-dd}"
             : $"{request.ToPackageCode} · {request.Reason}";
-        var requester = await db.Users.AsNoTracking().Where(u => u.Id == request.RequestedByUserId)
-            .Select(u => new { u.PreferredCulture }).FirstOrDefaultAsync(ct);
         var number = await db.Accounts.AsNoTracking().Where(a => a.Id == request.AccountId).Select(a => a.AccountNumber).FirstAsync(ct);
-        var (subject, body) = EmailText(requester?.PreferredCulture ?? "zh-CN", request, number, arguments);
-        await notifications.NotifyAsync(request.RequestedByUserId, kind, arguments, $"/tariffs/{request.AccountId}", subject, body, ct);
+        await notifications.NotifyAsync(request.RequestedByUserId, kind, arguments, $"/tariffs/{request.AccountId}",
+            () => EmailText(request, number, arguments), ct);
     }
 
-    private (string Subject, string Body) EmailText(string culture, PackageSwitchRequest request, string accountNumber, string arguments)
+    /// <summary>The decision email in the current (the requester's) culture; the template encodes the free-text reason.</summary>
+    private EmailContent EmailText(PackageSwitchRequest request, string accountNumber, string arguments)
     {
-        var (ui, format) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo(culture is "en-US" ? "en-US" : "zh-CN");
-            var name = catalog.TryGet(request.ToPackageCode, out var p) ? TariffText.PackageName(p!) : request.ToPackageCode;
-            var approved = request.Status == SwitchStatus.Approved;
-            var subject = l[approved ? "Notify.SwitchApproved" : "Notify.SwitchRejected", arguments].Value;
-            var body = approved
-                ? l["Switch.EmailApproved", accountNumber, name, Components.Shared.Format.Date(request.EffectiveFrom)].Value
-                : l["Switch.EmailRejected", accountNumber, name, request.Reason ?? ""].Value;
-            return (subject, System.Net.WebUtility.HtmlEncode(body)); // the sink stores HTML; the reason is free text
-        }
-        finally
-        {
-            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, format);
-        }
+        var name = catalog.TryGet(request.ToPackageCode, out var p) ? TariffText.PackageName(p!) : request.ToPackageCode;
+        var approved = request.Status == SwitchStatus.Approved;
+        var subject = l[approved ? "Notify.SwitchApproved" : "Notify.SwitchRejected", arguments].Value;
+        var body = approved
+            ? l["Switch.EmailApproved", accountNumber, name, Components.Shared.Format.Date(request.EffectiveFrom)].Value
+            : l["Switch.EmailRejected", accountNumber, name, request.Reason ?? ""].Value;
+        return new EmailContent(subject, body);
     }
 
     /// <summary>Applies every approved switch whose effective day has come; returns how many. Idempotent.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -7,6 +6,7 @@ using Portal.Domain.Accounts;
 using Portal.Domain.Usage;
 using Portal.Features.Notifications;
 using Portal.Features.Tariffs;
+using Portal.Infrastructure.Email;
 using Portal.Resources;
 
 namespace Portal.Features.Usage;
@@ -340,38 +340,26 @@ public sealed class RefreshPredictionsJob(
         foreach (var (accountId, number, alert) in toNotify)
         {
             var users = await db.AccountBindings.AsNoTracking().Where(b => b.AccountId == accountId)
-                .Join(db.Users, b => b.UserId, u => u.Id, (b, u) => new { u.Id, u.PreferredCulture }).ToListAsync(ct);
+                .Select(b => b.UserId).ToListAsync(ct);
             foreach (var user in users)
             {
                 var kind = alert.Kind == UsageAlertKind.ForecastAboveThreshold ? "UsageForecastAboveThreshold" : "UsageTierNear";
-                var (subject, body) = EmailText(user.PreferredCulture, kind, number, alert);
-                await notifications.NotifyAsync(user.Id, kind, number, $"/usage/{accountId}", subject, body, ct);
+                await notifications.NotifyAsync(user, kind, number, $"/usage/{accountId}", () => EmailText(kind, number, alert), ct);
             }
             raised++;
         }
         return raised;
     }
 
-    private (string Subject, string Body) EmailText(string culture, string kind, string accountNumber, UsageAlertDecision alert)
+    /// <summary>The alert email in the current (the recipient's) culture.</summary>
+    private EmailContent EmailText(string kind, string accountNumber, UsageAlertDecision alert)
     {
-        var previous = CultureInfo.CurrentUICulture;
-        var previousFormat = CultureInfo.CurrentCulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo(culture is "en-US" ? "en-US" : "zh-CN");
-            var subject = l["Notify." + kind, accountNumber];
-            var value = alert.ByBill ? Components.Shared.Format.Money(alert.Value) : Components.Shared.Format.Kwh(alert.Value, 0);
-            var limit = alert.ByBill ? Components.Shared.Format.Money(alert.Limit) : Components.Shared.Format.Kwh(alert.Limit, 0);
-            var body = alert.Kind == UsageAlertKind.ForecastAboveThreshold
-                ? l["Usage.AlertEmailForecast", accountNumber, value, limit]
-                : l["Usage.AlertEmailTier", accountNumber, Components.Shared.Format.Kwh(alert.Value, 0)];
-            return (subject, body);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-            CultureInfo.CurrentCulture = previousFormat;
-        }
+        var value = alert.ByBill ? Components.Shared.Format.Money(alert.Value) : Components.Shared.Format.Kwh(alert.Value, 0);
+        var limit = alert.ByBill ? Components.Shared.Format.Money(alert.Limit) : Components.Shared.Format.Kwh(alert.Limit, 0);
+        var body = alert.Kind == UsageAlertKind.ForecastAboveThreshold
+            ? l["Usage.AlertEmailForecast", accountNumber, value, limit]
+            : l["Usage.AlertEmailTier", accountNumber, Components.Shared.Format.Kwh(alert.Value, 0)];
+        return new EmailContent(l["Notify." + kind, accountNumber], body);
     }
 
     private async Task ReportAsync(string state, DateTime? finishedRunStartedAt, CancellationToken ct)

@@ -1,42 +1,72 @@
+using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Portal.Data;
+using Portal.Domain.Notifications;
+using Portal.Infrastructure.Localization;
+using Portal.Resources;
 
 namespace Portal.Infrastructure.Email;
+
+/// <summary>A message ready for the outbox; <see cref="UserId"/> and <see cref="Topic"/> let the delivery job honour a later unsubscribe.</summary>
+public sealed record OutgoingEmail(string To, string Subject, string HtmlBody, string? UserId = null, NotificationTopic? Topic = null, string? UnsubscribeUrl = null);
 
 /// <summary>
 /// The outbox: every message is stored first (admins read them on the internal endpoint at /backoffice/mail), and
 /// <see cref="EmailDeliveryJob"/> delivers it through the SMTP server when Email:Smtp:Host is set. Without one the
-/// table is the development sink.
+/// table is the development sink. Identity's account emails are account messages: sent whatever the user's settings,
+/// in their stored language.
 /// </summary>
-public sealed class DatabaseEmailSender(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+public sealed class DatabaseEmailSender(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, IStringLocalizer<SharedResource> l)
     : IEmailSender<ApplicationUser>, IPortalEmailSender
 {
+    // Identity hands the links over HTML-encoded (they went into HTML before); the template encodes once itself.
     public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink) =>
-        SendAsync(email, Subject(user, "确认您的邮箱", "Confirm your email"),
-            Body(user, $"请点击 <a href=\"{confirmationLink}\">此链接</a> 确认您的账户。", $"Please confirm your account by <a href=\"{confirmationLink}\">clicking here</a>."));
+        SendAccountAsync(user, email, "Email.Confirm.Subject", "Email.Confirm.Body", WebUtility.HtmlDecode(confirmationLink), "Email.Confirm.Action");
 
     public Task SendPasswordResetLinkAsync(ApplicationUser user, string email, string resetLink) =>
-        SendAsync(email, Subject(user, "重置密码", "Reset your password"),
-            Body(user, $"请点击 <a href=\"{resetLink}\">此链接</a> 重置密码。", $"Please reset your password by <a href=\"{resetLink}\">clicking here</a>."));
+        SendAccountAsync(user, email, "Email.Reset.Subject", "Email.Reset.Body", WebUtility.HtmlDecode(resetLink), "Email.Reset.Action");
 
-    public Task SendPasswordResetCodeAsync(ApplicationUser user, string email, string resetCode) =>
-        SendAsync(email, Subject(user, "重置密码", "Reset your password"),
-            Body(user, $"您的密码重置代码：{resetCode}", $"Your password reset code is: {resetCode}"));
+    public Task SendPasswordResetCodeAsync(ApplicationUser user, string email, string resetCode)
+    {
+        using var _ = CultureScope.Use(user.PreferredCulture);
+        var (subject, html) = EmailTemplate.Render(l, new EmailContent(l["Email.Reset.Subject"], l["Email.Reset.Code", resetCode]),
+            NotificationTopic.Account, new EmailTemplate.Links(null, null, null, null));
+        return SendAsync(email, subject, html);
+    }
 
-    public async Task SendAsync(string to, string subject, string htmlBody, CancellationToken ct = default)
+    public Task SendAsync(string to, string subject, string htmlBody, CancellationToken ct = default) =>
+        EnqueueAsync(new OutgoingEmail(to, subject, htmlBody), ct);
+
+    public async Task EnqueueAsync(OutgoingEmail message, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.EmailMessages.Add(new EmailMessage { To = to, Subject = subject, HtmlBody = htmlBody, CreatedAtUtc = clock.GetUtcNow().UtcDateTime });
+        db.EmailMessages.Add(new EmailMessage
+        {
+            To = message.To,
+            Subject = message.Subject,
+            HtmlBody = message.HtmlBody,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            UserId = message.UserId,
+            Topic = message.Topic,
+            UnsubscribeUrl = message.UnsubscribeUrl,
+        });
         await db.SaveChangesAsync(ct);
     }
 
-    private static string Subject(ApplicationUser user, string zh, string en) => IsZh(user) ? $"国网奎屯供电 · {zh}" : $"PowerMarketing · {en}";
-    private static string Body(ApplicationUser user, string zh, string en) => IsZh(user) ? zh : en;
-    private static bool IsZh(ApplicationUser user) => user.PreferredCulture.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+    private Task SendAccountAsync(ApplicationUser user, string email, string subjectKey, string bodyKey, string link, string actionKey)
+    {
+        using var _ = CultureScope.Use(user.PreferredCulture);
+        var (subject, html) = EmailTemplate.Render(l, new EmailContent(l[subjectKey], l[bodyKey]), NotificationTopic.Account,
+            new EmailTemplate.Links(link, l[actionKey], null, null));
+        return SendAsync(email, subject, html);
+    }
 }
 
 public interface IPortalEmailSender
 {
     Task SendAsync(string to, string subject, string htmlBody, CancellationToken ct = default);
+
+    Task EnqueueAsync(OutgoingEmail message, CancellationToken ct = default);
 }

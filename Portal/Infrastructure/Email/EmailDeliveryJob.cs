@@ -5,6 +5,8 @@ using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
+using Portal.Domain.Notifications;
+using Portal.Features.Notifications;
 
 namespace Portal.Infrastructure.Email;
 
@@ -15,6 +17,7 @@ public sealed record EmailDeliveryResult(int Sent, int Deferred, int Failed, int
 /// message is claimed (Sending) before it is handed to the server and recorded after; a claim that outlives its lease
 /// (the sender died in between) becomes Uncertain and is never resent by itself. A 4xx answer or a lost connection
 /// defers the message with a doubling back-off; a 5xx answer, or running out of attempts, fails it with the server's words.
+/// A message about a topic the recipient has turned off for email since it was written is not sent (Suppressed).
 /// </summary>
 public sealed class EmailDeliveryJob(IDbContextFactory<AppDbContext> dbFactory, IOptions<EmailOptions> options, TimeProvider clock,
     ILogger<EmailDeliveryJob> log, Telemetry.PortalMetrics? metrics = null)
@@ -40,6 +43,7 @@ public sealed class EmailDeliveryJob(IDbContextFactory<AppDbContext> dbFactory, 
         using var smtp = new SmtpClient { Timeout = o.Smtp.TimeoutSeconds * 1000 };
         foreach (var message in due)
         {
+            if (await SuppressedAsync(db, message, ct)) continue;   // the recipient turned its topic off since it was written
             if (!await ClaimAsync(db, message, ct)) continue;   // another instance has it
             try
             {
@@ -113,6 +117,14 @@ public sealed class EmailDeliveryJob(IDbContextFactory<AppDbContext> dbFactory, 
                 .SetProperty(m => m.Status, EmailStatus.Expired)
                 .SetProperty(m => m.LastResult, $"Not sent: older than {o.MaxAgeHours} hours.")
                 .SetProperty(m => m.Version, m => m.Version + 1), ct);
+    }
+
+    private static async Task<bool> SuppressedAsync(AppDbContext db, EmailMessage message, CancellationToken ct)
+    {
+        if (message.UserId is null || message.Topic is not { } topic) return false;
+        if (await NotificationPreferencesService.AllowsAsync(db, message.UserId, topic, NotificationChannel.Email, ct)) return false;
+        await NotificationPreferencesService.SuppressQueuedAsync(db, message.UserId, topic, ct);
+        return true;
     }
 
     private async Task<bool> ClaimAsync(AppDbContext db, EmailMessage message, CancellationToken ct)

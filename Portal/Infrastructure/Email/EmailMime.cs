@@ -17,6 +17,12 @@ public static class EmailMime
         message.MessageId = MessageId(row.Id, smtp.FromAddress);
         message.Date = new DateTimeOffset(DateTime.SpecifyKind(row.CreatedAtUtc, DateTimeKind.Utc));
         message.Body = new BodyBuilder { HtmlBody = row.HtmlBody, TextBody = PlainText(row.HtmlBody) }.ToMessageBody();
+        if (row.UnsubscribeUrl is { } unsubscribe)
+        {
+            // RFC 2369 and RFC 8058: mail clients show an unsubscribe button that POSTs to this address, no sign-in needed.
+            message.Headers.Add(HeaderId.ListUnsubscribe, $"<{unsubscribe}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         return message;
     }
 

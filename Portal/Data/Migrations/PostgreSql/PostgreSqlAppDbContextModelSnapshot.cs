@@ -378,6 +378,17 @@ namespace Portal.Data.Migrations.PostgreSql
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<int?>("Topic")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -387,6 +398,8 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.HasIndex("CreatedAtUtc");
 
                     b.HasIndex("Status", "NextAttemptAtUtc");
+
+                    b.HasIndex("UserId", "Topic", "Status");
 
                     b.ToTable("EmailMessages");
                 });
@@ -1937,6 +1950,29 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.ToTable("AssociationRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Features.Notifications.NotificationPreferenceRow", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Topic")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.HasKey("UserId", "Topic", "Channel");
+
+                    b.ToTable("NotificationPreferences", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Features.Planning.PlanningBacktestRow", b =>
                 {
                     b.Property<string>("Key")
@@ -2917,6 +2953,15 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.HasOne("Portal.Features.Marketing.AssociationRunRow", null)
                         .WithMany()
                         .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Features.Notifications.NotificationPreferenceRow", b =>
+                {
+                    b.HasOne("Portal.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -379,6 +379,17 @@ namespace Portal.Data.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<int?>("Topic")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
@@ -388,6 +399,8 @@ namespace Portal.Data.Migrations.SqlServer
                     b.HasIndex("CreatedAtUtc");
 
                     b.HasIndex("Status", "NextAttemptAtUtc");
+
+                    b.HasIndex("UserId", "Topic", "Status");
 
                     b.ToTable("EmailMessages");
                 });
@@ -1939,6 +1952,29 @@ namespace Portal.Data.Migrations.SqlServer
                     b.ToTable("AssociationRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Features.Notifications.NotificationPreferenceRow", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Topic")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("UserId", "Topic", "Channel");
+
+                    b.ToTable("NotificationPreferences", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Features.Planning.PlanningBacktestRow", b =>
                 {
                     b.Property<string>("Key")
@@ -2919,6 +2955,15 @@ namespace Portal.Data.Migrations.SqlServer
                     b.HasOne("Portal.Features.Marketing.AssociationRunRow", null)
                         .WithMany()
                         .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Features.Notifications.NotificationPreferenceRow", b =>
+                {
+                    b.HasOne("Portal.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -364,6 +364,17 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Topic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -373,6 +384,8 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("CreatedAtUtc");
 
                     b.HasIndex("Status", "NextAttemptAtUtc");
+
+                    b.HasIndex("UserId", "Topic", "Status");
 
                     b.ToTable("EmailMessages");
                 });
@@ -1905,6 +1918,29 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("AssociationRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Features.Notifications.NotificationPreferenceRow", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Topic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Topic", "Channel");
+
+                    b.ToTable("NotificationPreferences", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Features.Planning.PlanningBacktestRow", b =>
                 {
                     b.Property<string>("Key")
@@ -2875,6 +2911,15 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasOne("Portal.Features.Marketing.AssociationRunRow", null)
                         .WithMany()
                         .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Features.Notifications.NotificationPreferenceRow", b =>
+                {
+                    b.HasOne("Portal.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
