@@ -173,6 +173,19 @@ public sealed class Complaint
         Record(new(TimelineEntryKind.Note, now, handlerId, null, text));
     }
 
+    /// <summary>
+    /// The customer writes to the handler (answers the reply, adds a fact) while the complaint is open. Not a status
+    /// change and no clock stops: the handler's commitments stay as they were.
+    /// </summary>
+    public void AddCustomerMessage(string customerUserId, string text, DateTime now)
+    {
+        RequireCustomer(customerUserId);
+        if (!IsOpen)
+            throw new DomainException("Complaint.NotOpen", $"{TrackingNumber} is {Status}; messages can no longer be added.");
+        var message = RequiredText(text, "Complaint.MessageRequired", "Complaint.MessageTooLong");
+        Record(new(TimelineEntryKind.CustomerMessage, now, customerUserId, message, null));
+    }
+
     /// <summary>The answer to the customer; this is what the 7-working-day commitment measures.</summary>
     public void Reply(string handlerId, string customerText, DateTime now)
     {

@@ -58,6 +58,8 @@ public enum TimelineEntryKind
     AttachmentAdded = 12,
     Rated = 13,
     Note = 14,
+    /// <summary>The customer writes to the handler while the complaint is open (answering a reply, adding facts).</summary>
+    CustomerMessage = 15,
 }
 
 public static class ComplaintPriorityExtensions

@@ -45,16 +45,20 @@ public sealed record ServiceMenuEntry(ServiceCatalogItem Item, int Score, MenuRe
 /// <summary>
 /// Picks the active items an account is eligible for and orders them by relevance (0–100): what the customer's own
 /// numbers say they would gain or avoid first (money saved, surcharges avoided, open hazards), generic offers last.
-/// Ties keep the catalogue's order. Enrolments already on (auto-pay, e-statements) are left out.
+/// Ties keep the catalogue's order. Enrolments already on (auto-pay, e-statements) are left out, and so are services a
+/// running campaign is offering the account right now (the invitation above the menu says it already, with its terms).
 /// </summary>
 public static class ServiceMenuPlanner
 {
     public const int GenericScore = 10;
 
-    public static IReadOnlyList<ServiceMenuEntry> Plan(ServiceCatalog catalog, ServiceProfile profile, DateOnly today) =>
+    /// <param name="offeredByCampaign">Service codes an open campaign offer of a running campaign makes to this account.</param>
+    public static IReadOnlyList<ServiceMenuEntry> Plan(ServiceCatalog catalog, ServiceProfile profile, DateOnly today,
+        IReadOnlyCollection<string>? offeredByCampaign = null) =>
         catalog.Items
             .Select((item, order) => (item, order))
-            .Where(x => x.item.Active && x.item.Eligibility.Admits(profile) && !AlreadyEnrolled(x.item.Code, profile))
+            .Where(x => x.item.Active && x.item.Eligibility.Admits(profile) && !AlreadyEnrolled(x.item.Code, profile)
+                && (offeredByCampaign is null || !offeredByCampaign.Contains(x.item.Code)))
             .Select(x => (x.order, entry: Rank(x.item, profile, today)))
             .OrderByDescending(x => x.entry.Score).ThenBy(x => x.order)
             .Select(x => x.entry)

@@ -37,8 +37,14 @@ public class ComplaintLoopJourneyTests(PortalServer server) : Browsing(server)
         await AssertNoHorizontalScrollAsync(customer);
         await ScreenshotAsync(customer, "complaint-replied-en-US-phone");
 
+        // The customer answers the reply; it lands in the handler's timeline.
+        await complaint.SendMessageAsync("Tomorrow morning is fine, someone will be at home.");
+        await AssertNoHorizontalScrollAsync(customer);
+        await ScreenshotAsync(customer, "complaint-customer-answered-en-US-phone");
+
         // Handler resolves with a resolution code; the routing explanation and queue read in the handler's language.
         await work.ReloadAsync();
+        await Assertions.Expect(handler.GetByText("Tomorrow morning is fine, someone will be at home.", new() { Exact = false })).ToBeVisibleAsync();
         await Assertions.Expect(handler.GetByText(new System.Text.RegularExpressions.Regex("规则“[^”]+” → 队列 [^a-z]+，优先级"))).ToBeVisibleAsync();
         await work.ResolveAsFixedAsync("已更换电能表显示屏，读数恢复正常。");
         await ScreenshotAsync(handler, "complaint-handler-resolved-zh-CN-desktop");

@@ -44,6 +44,15 @@ public class RoleHomeTests(PortalServer server) : Browsing(server)
         await new LoginPage(page).SignInAsync(Server.PublicUrl, "business@demo.local");
         await new ShellPage(page).WaitForInteractiveAsync();
         await Assertions.Expect(page.GetByTestId("account-card")).ToHaveCountAsync(3);
+        // The greeting names the user, each card its holder, and the page says why they differ.
+        await Assertions.Expect(page.GetByTestId("accounts-intro")).ToContainTextAsync("account holder");
+        var card = page.GetByTestId("account-card").First;
+        await Assertions.Expect(card.GetByTestId("account-holder")).ToContainTextAsync("Holder:");
+        // The bill card leads on: the bill, the usage, the statements.
+        await Assertions.Expect(card.GetByRole(AriaRole.Link, new() { Name = "View bill" })).ToBeVisibleAsync();
+        await Assertions.Expect(card.GetByRole(AriaRole.Link, new() { Name = "Statements" })).ToBeVisibleAsync();
+        await card.GetByRole(AriaRole.Link, new() { Name = "Usage" }).ClickAsync();
+        await page.WaitForURLAsync(u => u.Contains("/usage/"));
         await page.Context.CloseAsync();
     }
 

@@ -83,15 +83,24 @@ public class SelfServiceAndStaffJourneyTests(PortalServer server) : Browsing(ser
         await new LoginPage(manager).SignInAsync(Server.PublicUrl, "manager@demo.local");
         var workspace = new ManagerWorkspacePage(manager);
         await workspace.OpenAsync(Server.PublicUrl);
+        // Paged, at most 20 to a page: the list is no longer one 7,000 px column on a phone.
+        Assert.InRange(await workspace.Accounts.Locator("[data-account]").CountAsync(), 1, 20);
+        await workspace.SearchAsync(accountNumber);
         await Assertions.Expect(workspace.Account(accountNumber)).ToContainTextAsync("未读留言");
         await ScreenshotAsync(manager, "journey-manager-alerts-zh-CN-desktop");
         await workspace.OpenThreadAsync(accountNumber);
         await Assertions.Expect(manager.GetByText(question)).ToBeVisibleAsync();
+        // The account view shows what lies behind the alerts: credit, usage, bills, hazards, complaints.
+        await Assertions.Expect(manager.GetByRole(AriaRole.Heading, new() { Name = "近期电费账单" })).ToBeVisibleAsync();
+        await Assertions.Expect(manager.GetByRole(AriaRole.Heading, new() { Name = "未消除的安全隐患" })).ToBeVisibleAsync();
         await workspace.ReplyAsync(answer);
         await ScreenshotAsync(manager, "journey-manager-replied-zh-CN-desktop");
         // Opening and answering the thread left the message unread until the manager marks it read.
-        await Assertions.Expect(workspace.Account(accountNumber)).ToContainTextAsync("未读留言");
+        await Assertions.Expect(workspace.AccountView).ToContainTextAsync("未读留言");
         await workspace.MarkReadAsync();
+        await Assertions.Expect(workspace.AccountView).Not.ToContainTextAsync("未读留言");
+        await workspace.BackToListAsync();
+        await workspace.SearchAsync(accountNumber);
         await Assertions.Expect(workspace.Account(accountNumber)).Not.ToContainTextAsync("未读留言");
 
         await panel.OpenAsync(Server.PublicUrl, accountId);

@@ -24,6 +24,16 @@ public sealed class CustomerComplaintPage(IPage page)
 
     public ILocator Actions => page.GetByTestId("customer-actions");
 
+    /// <summary>Writes to the handler from the detail page; the message appears in the timeline.</summary>
+    public async Task SendMessageAsync(string text)
+    {
+        var box = page.GetByTestId("customer-message").GetByLabel(Text.For(page, "Your message", "留言内容"));
+        await box.FillAsync(text);
+        await box.BlurAsync();
+        await page.GetByTestId("send-message").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("timeline").GetByText(text)).ToBeVisibleAsync();
+    }
+
     public async Task ReopenAsync(string reason)
     {
         await page.GetByLabel(Text.For(page, "Why is it not solved?", "为什么问题仍未解决？")).FillAsync(reason);

@@ -14,8 +14,25 @@ public sealed class ManagerWorkspacePage(IPage page)
 
     public ILocator Account(string accountNumber) => page.Locator($"[data-account='{accountNumber}']");
 
+    /// <summary>The account view's header with its alert chips.</summary>
+    public ILocator AccountView => page.GetByTestId("manager-account");
+
+    /// <summary>Types into the search box; the list shows the matches (paged, 20 at a time).</summary>
+    public async Task SearchAsync(string text)
+    {
+        await page.GetByRole(AriaRole.Textbox, new() { Name = Text.For(page, "Search accounts", "搜索账户") }).FillAsync(text);
+        await Assertions.Expect(page.GetByTestId("manager-summary")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("\\b1\\b|有 1 个"));
+    }
+
+    public async Task BackToListAsync()
+    {
+        await page.GetByTestId("back-to-accounts").ClickAsync();
+        await Accounts.WaitForAsync();
+    }
+
     public async Task OpenThreadAsync(string accountNumber)
     {
+        await SearchAsync(accountNumber);
         await Account(accountNumber).ClickAsync();
         await page.WaitForURLAsync(u => u.Contains("/manager/"));
         await page.GetByRole(AriaRole.Heading, new() { Level = 2, Name = accountNumber }).WaitForAsync();

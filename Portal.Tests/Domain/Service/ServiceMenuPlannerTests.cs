@@ -224,4 +224,17 @@ public class ServiceMenuPlannerTests
         ]);
         Assert.Equal(["b-first", "a-second"], ServiceMenuPlanner.Plan(catalog, Household, June).Select(e => e.Item.Code));
     }
+
+    [Fact]
+    public void A_service_a_running_campaign_offers_the_account_is_left_out_and_the_others_stay()
+    {
+        var all = ServiceMenuPlanner.Plan(ServiceCatalogSeed.Default(), Household, June).Select(e => e.Item.Code).ToList();
+        var offered = all[0];
+        var menu = ServiceMenuPlanner.Plan(ServiceCatalogSeed.Default(), Household, June, [offered]).Select(e => e.Item.Code).ToList();
+        Assert.DoesNotContain(offered, menu);
+        Assert.Equal(all.Where(c => c != offered), menu);
+        // No campaign (or an offer of a service not on the menu) leaves the menu as it is.
+        Assert.Equal(all, ServiceMenuPlanner.Plan(ServiceCatalogSeed.Default(), Household, June, []).Select(e => e.Item.Code));
+        Assert.Equal(all, ServiceMenuPlanner.Plan(ServiceCatalogSeed.Default(), Household, June, ["not-on-the-menu"]).Select(e => e.Item.Code));
+    }
 }

@@ -198,6 +198,24 @@ public class CampaignServiceTests(CampaignHost host) : IClassFixture<CampaignHos
     }
 
     [Fact]
+    public async Task The_service_menu_leaves_out_a_service_a_running_campaign_offers_the_account_until_the_offer_is_answered()
+    {
+        var (customer, account) = await host.HouseholdAsync();
+        var menu = host.Get<ServiceMenuService>();
+        var before = (await menu.MenuAsync(customer, account))!.Items.Select(i => i.Code).ToList();
+        var code = before.First(CampaignOffers.IsService);
+        var draft = CampaignHost.Service(CampaignHost.IdPutting(account, CampaignGroup.Treatment), code);
+        Assert.True((await host.Campaigns.LaunchAsync(CampaignHost.Admin, draft)).Ok);
+
+        var during = (await menu.MenuAsync(customer, account))!.Items.Select(i => i.Code).ToList();
+        Assert.DoesNotContain(code, during);
+        Assert.Equal(before.Where(c => c != code), during);
+
+        Assert.True((await host.Campaigns.DismissAsync(customer, draft.Id, account)).Ok);
+        Assert.Contains(code, (await menu.MenuAsync(customer, account))!.Items.Select(i => i.Code));
+    }
+
+    [Fact]
     public async Task Dismissing_asks_nothing_creates_nothing_and_is_final()
     {
         var (customer, account) = await host.HouseholdAsync();

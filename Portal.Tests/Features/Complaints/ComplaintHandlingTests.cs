@@ -56,6 +56,38 @@ public class ComplaintHandlingTests(PortalHost host) : IClassFixture<PortalHost>
     }
 
     [Fact]
+    public async Task The_customer_answers_the_handlers_reply_and_the_handler_sees_it_and_gets_a_notice_while_nobody_else_can_write()
+    {
+        var id = await NewRoutedComplaintAsync();
+        var handler = await host.UserAsync("handler@demo.local");
+        var customer = await host.UserAsync("household@demo.local");
+        var stranger = await host.UserAsync("business@demo.local");
+        var work = host.Service<ComplaintWorkService>();
+        var mine = host.Service<CustomerComplaintService>();
+        async Task<int> V() => (await host.LoadAsync(id)).Version;
+        Assert.True((await work.ClaimAsync(handler, id, await V())).Ok);
+        Assert.True((await work.RecordContactAsync(handler, id, await V(), null)).Ok);
+        Assert.True((await work.ReplyAsync(handler, id, await V(), "A crew will come tomorrow morning.")).Ok);
+
+        Assert.Equal("Complaint.MessageRequired", Assert.Single((await mine.AddMessageAsync(customer, id, await V(), "  ")).Errors).Code);
+        Assert.Equal("Complaints.NotFound", Assert.Single((await mine.AddMessageAsync(stranger, id, await V(), "Not my complaint.")).Errors).Code);
+        Assert.True((await mine.AddMessageAsync(customer, id, await V(), "Tomorrow morning suits us, thank you.")).Ok);
+
+        var handlerView = (await work.DetailAsync(id))!;
+        Assert.Contains(handlerView.Complaint.Timeline, t => t.Kind == TimelineEntryKind.CustomerMessage && t.CustomerText == "Tomorrow morning suits us, thank you.");
+        Assert.Equal(ComplaintStatus.Replied, handlerView.Complaint.Status);
+        Assert.Contains((await mine.DetailAsync(customer, id))!.Timeline, t => t.Kind == TimelineEntryKind.CustomerMessage);
+        var done = await host.LoadAsync(id);
+        await using var db = await host.Db.CreateDbContextAsync();
+        Assert.True(await db.Notifications.AnyAsync(n => n.UserId == AccountAccessService.UserId(handler) && n.Kind == CustomerComplaintService.CustomerMessageNotice
+            && n.Arguments == done.TrackingNumber && n.Link == $"/backoffice/complaints/{id}"));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "ComplaintCustomerMessage" && a.Target == "complaint:" + done.TrackingNumber));
+
+        Assert.True((await work.ResolveAsync(handler, id, await V(), "Fixed", "Supply restored.")).Ok);
+        Assert.Equal("Complaint.NotOpen", Assert.Single((await mine.AddMessageAsync(customer, id, await V(), "One more thing.")).Errors).Code);
+    }
+
+    [Fact]
     public async Task The_second_of_two_handlers_acting_on_the_same_version_is_told_and_nothing_is_overwritten()
     {
         var id = await NewRoutedComplaintAsync();

@@ -204,6 +204,17 @@ public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, A
     }
 
     /// <summary>
+    /// The services that running campaigns are offering the account and that it has not answered yet: the home page's
+    /// service menu leaves these out, so the same service is not offered twice on one page. Reading records nothing.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> OfferedServiceCodesAsync(AppDbContext db, Guid accountId, DateTime utcNow, CancellationToken ct = default) =>
+        await db.Set<CampaignTarget>().AsNoTracking()
+            .Where(t => t.AccountId == accountId && t.Group == CampaignGroup.Treatment && t.Response == TargetResponse.None)
+            .Join(db.Set<Campaign>().Where(c => c.LaunchedAtUtc <= utcNow && c.EndsAtUtc > utcNow && c.OfferKind == CampaignOfferKind.Service),
+                t => t.CampaignId, c => c.Id, (t, c) => c.OfferCode)
+            .Distinct().ToListAsync(ct);
+
+    /// <summary>
     /// Accepts an offer: creates the real follow-up (a package switch request through the switch service, or a service
     /// request with origin Campaign) and records the answer. A second accept, or one racing it, creates nothing more.
     /// </summary>

@@ -62,6 +62,28 @@ public static class ComplaintUi
         return name.ResourceNotFound ? code : name.Value;
     }
 
+    /// <summary>A routing rule's plain name (the seeded rules have one; a rule an admin added shows as they named it).</summary>
+    public static string RuleName(IStringLocalizer<SharedResource> l, string? name)
+    {
+        if (string.IsNullOrEmpty(name)) return "—";
+        var text = l["RoutingRule." + name];
+        return text.ResourceNotFound ? name : text.Value;
+    }
+
+    /// <summary>A skill tag's plain name: queue skills read as their queue, "region:x" as the region, others as themselves.</summary>
+    public static string SkillName(IStringLocalizer<SharedResource> l, string skill)
+    {
+        if (skill.StartsWith("region:", StringComparison.Ordinal))
+        {
+            var region = l["Region." + skill["region:".Length..]];
+            return region.ResourceNotFound ? skill : region.Value;
+        }
+        var named = l["Skill." + skill];
+        if (!named.ResourceNotFound) return named.Value;
+        var queue = l["Queue." + skill];
+        return queue.ResourceNotFound ? skill : queue.Value;
+    }
+
     /// <summary>One routing explanation line in the reader's language (the English detail when the code is unknown).</summary>
     public static string Explain(IStringLocalizer<SharedResource> l, RoutingStep step)
     {

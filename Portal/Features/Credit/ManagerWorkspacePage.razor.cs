@@ -9,6 +9,9 @@ namespace Portal.Features.Credit;
 
 public partial class ManagerWorkspacePage
 {
+    /// <summary>Accounts per page: a phone screen or two, not the whole book.</summary>
+    public const int PageSize = 20;
+
     [Parameter] public Guid? AccountId { get; set; }
     [CascadingParameter] private Task<AuthenticationState> Auth { get; set; } = default!;
     /// <summary>The listener the page was requested on: outside the internal one, only the assigned manager sees names.</summary>
@@ -17,34 +20,61 @@ public partial class ManagerWorkspacePage
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedResource> Loc { get; set; } = default!;
 
-    private IReadOnlyList<ManagedAccountRow>? accounts;
-    private ManagerThread? thread;
-    private bool threadLoading;
+    private ManagedAccountsPage? result;
+    private ManagerAccountView? view;
+    private bool viewLoading;
     private bool busy;
-    private string? reply;
+    private string? search, region;
+    private bool alertsOnly;
+    private int page;
 
     protected override async Task OnParametersSetAsync()
     {
-        var user = (await Auth).User;
         if (AccountId is { } id)
         {
-            threadLoading = true;
-            thread = await Workspace.ThreadAsync(user, id, Endpoint);
-            threadLoading = false;
+            viewLoading = true;
+            view = await Workspace.AccountViewAsync((await Auth).User, id, Endpoint);
+            viewLoading = false;
         }
-        accounts = await Workspace.AccountsAsync(user, Endpoint);
+        else
+        {
+            await LoadAsync();
+        }
     }
 
-    private static Color AlertColor(ManagerAlert alert) => alert switch
-    {
-        ManagerAlert.TierDropped or ManagerAlert.HazardOverdue => Color.Error,
-        ManagerAlert.HazardDueSoon or ManagerAlert.OpenComplaint or ManagerAlert.ForecastAboveThreshold => Color.Warning,
-        _ => Color.Info,
-    };
+    private async Task LoadAsync() =>
+        result = await Workspace.SearchAsync((await Auth).User, new ManagedAccountQuery(search, region, alertsOnly, page, PageSize, Audit: true), Endpoint);
 
-    private async Task ReplyAsync()
+    private async Task OnSearch(string? value)
     {
-        if (AccountId is not { } id) return;
+        search = value;
+        page = 0;
+        await LoadAsync();
+    }
+
+    private async Task OnRegion(string? value)
+    {
+        region = value;
+        page = 0;
+        await LoadAsync();
+    }
+
+    private async Task OnAlertsOnly(bool value)
+    {
+        alertsOnly = value;
+        page = 0;
+        await LoadAsync();
+    }
+
+    private async Task OnPage(int selected)
+    {
+        page = selected - 1;
+        await LoadAsync();
+    }
+
+    private async Task<bool> ReplyAsync(string? reply)
+    {
+        if (AccountId is not { } id) return false;
         busy = true;
         try
         {
@@ -52,14 +82,12 @@ public partial class ManagerWorkspacePage
             var outcome = await Workspace.ReplyAsync(user, id, reply, Endpoint);
             if (outcome == MessageOutcome.Sent)
             {
-                reply = null;
-                thread = await Workspace.ThreadAsync(user, id, Endpoint);
+                view = view is null ? null : view with { Thread = (await Workspace.ThreadAsync(user, id, Endpoint))! };
                 Snackbar.Add(Loc["Credit.MessageSent"], Severity.Success);
+                return true;
             }
-            else
-            {
-                Snackbar.Add(outcome == MessageOutcome.Invalid ? Loc["Credit.MessageInvalid", Domain.Credit.ManagerMessage.MaxLength] : Loc["Manager.NotFound"], Severity.Error);
-            }
+            Snackbar.Add(outcome == MessageOutcome.Invalid ? Loc["Credit.MessageInvalid", Domain.Credit.ManagerMessage.MaxLength] : Loc["Manager.NotFound"], Severity.Error);
+            return false;
         }
         finally { busy = false; }
     }
@@ -73,8 +101,7 @@ public partial class ManagerWorkspacePage
         {
             var user = (await Auth).User;
             if (await Workspace.MarkReadAsync(user, id) is null) Snackbar.Add(Loc["Manager.NotFound"], Severity.Error);
-            thread = await Workspace.ThreadAsync(user, id, Endpoint);
-            accounts = await Workspace.AccountsAsync(user, Endpoint);
+            view = await Workspace.AccountViewAsync(user, id, Endpoint);
         }
         finally { busy = false; }
     }

@@ -9,6 +9,7 @@ using Portal.Domain.Usage;
 using Portal.Features.Accounts;
 using Portal.Features.Demo;
 using Portal.Features.Safety;
+using Portal.Infrastructure.Audit;
 using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Credit;
@@ -25,7 +26,32 @@ public enum ManagerAlert
 }
 
 public sealed record ManagedAccountRow(Guid AccountId, string AccountNumber, string HolderName, decimal CapacityKva, CreditTier? Tier,
-    decimal? Score, IReadOnlyList<ManagerAlert> Alerts, int UnreadMessages);
+    decimal? Score, IReadOnlyList<ManagerAlert> Alerts, int UnreadMessages, string Region = "");
+
+/// <summary>What the manager searches for; <see cref="Page"/> counts from 0.</summary>
+public sealed record ManagedAccountQuery(string? Search = null, string? Region = null, bool AlertsOnly = false, int Page = 0, int PageSize = 20, bool Audit = false);
+
+/// <summary>One page of matches: <see cref="Total"/> matches in all, <see cref="AllAccounts"/> accounts of the manager's, their regions.</summary>
+public sealed record ManagedAccountsPage(IReadOnlyList<ManagedAccountRow> Rows, int Total, int Page, int PageCount, int AllAccounts, IReadOnlyList<string> Regions);
+
+public sealed record ManagerMonthUsage(DateOnly Month, decimal Kwh, int Days);
+
+/// <summary>Usage of the last 30 days against the 30 before, the latest reading day and the recent months.</summary>
+public sealed record ManagerUsageSummary(decimal Last30DaysKwh, decimal Previous30DaysKwh, DateOnly? LatestReading, IReadOnlyList<ManagerMonthUsage> Months);
+
+public sealed record ManagerBillRow(Guid Id, DateOnly PeriodStart, decimal Kwh, decimal Amount, decimal Outstanding, DateOnly DueDate, Domain.Billing.BillStatus Status);
+
+public sealed record ManagerHazardRow(Guid Id, string Description, HazardSeverity Severity, DateOnly FoundOn, DateOnly Deadline, HazardState State, bool Overdue);
+
+public sealed record ManagerComplaintRow(Guid Id, string TrackingNumber, ComplaintCategory Category, ComplaintStatus Status, DateTime SubmittedAt, DateTime AnswerDueAt);
+
+public sealed record TierChangeRow(DateOnly ChangedOn, CreditTier From, CreditTier To);
+
+/// <summary>The manager's view of one account: what lies behind each alert, and the message thread.</summary>
+public sealed record ManagerAccountView(Guid AccountId, string AccountNumber, string HolderName, string? Address, string Region,
+    Domain.Accounts.CustomerType Type, string PackageCode, decimal CapacityKva, CreditTier? Tier, decimal? Score, TierChangeRow? LastTierChange,
+    IReadOnlyList<ManagerAlert> Alerts, ManagerUsageSummary Usage, IReadOnlyList<ManagerBillRow> Bills, IReadOnlyList<ManagerHazardRow> Hazards,
+    IReadOnlyList<ManagerComplaintRow> Complaints, ManagerThread Thread);
 
 /// <summary>
 /// One account's messages. <see cref="Masked"/>: the viewer may not see this account's personal data here, so the
@@ -41,20 +67,73 @@ public sealed record ManagerThread(Guid AccountId, string AccountNumber, string 
 /// Reading never changes anything: the assigned manager marks a thread read with <see cref="MarkReadAsync"/>.
 /// </summary>
 public sealed class ManagerWorkspaceService(IDbContextFactory<AppDbContext> dbFactory, AccountAccessService access, TimeProvider clock,
-    Notifications.NotificationService notifications)
+    Notifications.NotificationService notifications, AuditService audit)
 {
     /// <summary>A tier drop within this many days is an alert.</summary>
     public const int TierDropAlertDays = 90;
 
-    public async Task<IReadOnlyList<ManagedAccountRow>> AccountsAsync(ClaimsPrincipal manager, EndpointKind endpoint = EndpointKind.Public, CancellationToken ct = default)
+    /// <summary>Every account of the manager, alerts first (the home page and tests); the workspace page pages through <see cref="SearchAsync"/>.</summary>
+    public async Task<IReadOnlyList<ManagedAccountRow>> AccountsAsync(ClaimsPrincipal manager, EndpointKind endpoint = EndpointKind.Public, CancellationToken ct = default) =>
+        (await SearchAsync(manager, new ManagedAccountQuery(PageSize: int.MaxValue), endpoint, ct)).Rows;
+
+    /// <summary>
+    /// One page of the manager's accounts matching the query, alerts first. Matching is on what this viewer may see:
+    /// the account number, the holder's name as shown (masked for a viewer without the full view) and, with the full
+    /// view, the address; <see cref="ManagedAccountQuery.Region"/> picks one region by code. Each call is audited
+    /// (a list of customers was viewed).
+    /// </summary>
+    public async Task<ManagedAccountsPage> SearchAsync(ClaimsPrincipal manager, ManagedAccountQuery query, EndpointKind endpoint = EndpointKind.Public, CancellationToken ct = default)
     {
         var ids = await ManagedIdsAsync(manager, ct);
+        List<AccountHead> heads;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            heads = await db.Accounts.AsNoTracking().Where(a => ids.Contains(a.Id))
+                .Select(a => new AccountHead(a.Id, a.AccountNumber, a.HolderName, a.Address, a.Region, a.ContractedCapacityKva, a.CustomerManagerId))
+                .ToListAsync(ct);
+        }
+        var regions = heads.Select(h => h.Region).Distinct().Order(StringComparer.Ordinal).ToList();
+        var search = query.Search?.Trim();
+        var matching = heads.Where(h => (query.Region is null || h.Region == query.Region) && Matches(h, search, FullView(manager, h.CustomerManagerId, endpoint))).ToList();
+        var alerts = await AlertsAsync(matching.Select(h => h.Id).ToList(), ct);
+        var rows = matching.Select(h =>
+            {
+                var (state, list, unread) = alerts[h.Id];
+                var holder = FullView(manager, h.CustomerManagerId, endpoint) ? h.HolderName : Masking.Name(h.HolderName);
+                return new ManagedAccountRow(h.Id, h.AccountNumber, holder, h.CapacityKva, state?.Tier, state?.Score, list, unread, h.Region);
+            })
+            .Where(r => !query.AlertsOnly || r.Alerts.Count > 0)
+            .OrderByDescending(r => r.Alerts.Count).ThenBy(r => r.AccountNumber, StringComparer.Ordinal).ToList();
+        var size = Math.Max(1, query.PageSize);
+        var pageCount = Math.Max(1, (int)Math.Ceiling(rows.Count / (double)size));
+        var page = Math.Clamp(query.Page, 0, pageCount - 1);
+        var pageRows = size == int.MaxValue ? rows : rows.Skip(page * size).Take(size).ToList();
+        if (query.Audit)
+            await audit.RecordAsync(new AuditEvent("Manager.AccountsListed", "manager-workspace", Detail: $"search={search ?? ""};region={query.Region ?? ""};page={page + 1};shown={pageRows.Count}",
+                UserId: AccountAccessService.UserId(manager), UserName: manager.Identity?.Name), ct);
+        return new ManagedAccountsPage(pageRows, rows.Count, page, pageCount, heads.Count, regions);
+    }
+
+    private static bool Matches(AccountHead h, string? search, bool fullView)
+    {
+        if (string.IsNullOrEmpty(search)) return true;
+        var name = fullView ? h.HolderName : Masking.Name(h.HolderName);
+        return h.AccountNumber.Contains(search, StringComparison.OrdinalIgnoreCase)
+            || name.Contains(search, StringComparison.OrdinalIgnoreCase)
+            || (fullView && h.Address.Contains(search, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private sealed record AccountHead(Guid Id, string AccountNumber, string HolderName, string Address, string Region, decimal CapacityKva, string? CustomerManagerId);
+
+    private sealed record StateHead(Guid Id, CreditTier Tier, decimal Score);
+
+    /// <summary>The alerts of each account (the same rules for the list and the account view).</summary>
+    private async Task<Dictionary<Guid, (StateHead? State, IReadOnlyList<ManagerAlert> Alerts, int Unread)>> AlertsAsync(List<Guid> ids, CancellationToken ct)
+    {
         var today = DemoSeeder.Today(clock);
         var dropSince = today.AddDays(-TierDropAlertDays);
         var dueSoon = today.AddDays(HazardService.DueSoonDays);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var accounts = await db.Accounts.AsNoTracking().Where(a => ids.Contains(a.Id))
-            .Select(a => new { a.Id, a.AccountNumber, a.HolderName, a.ContractedCapacityKva, a.CustomerManagerId }).ToListAsync(ct);
         var states = await db.CreditStates.AsNoTracking().Where(s => ids.Contains(s.AccountId))
             .Select(s => new { s.Id, s.AccountId, s.CurrentTier, s.CurrentScore }).ToDictionaryAsync(s => s.AccountId, ct);
         var stateIds = states.Values.Select(s => s.Id).ToList();
@@ -74,21 +153,79 @@ public sealed class ManagerWorkspaceService(IDbContextFactory<AppDbContext> dbFa
         var unread = (await db.ManagerMessages.AsNoTracking().Where(m => ids.Contains(m.AccountId) && m.FromCustomer && m.ReadAtUtc == null)
                 .Select(m => m.AccountId).ToListAsync(ct)).GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count());
 
-        return accounts.Select(a =>
-            {
-                var state = states.GetValueOrDefault(a.Id);
-                var alerts = new List<ManagerAlert>();
-                if (state is not null && drops.Contains(state.Id)) alerts.Add(ManagerAlert.TierDropped);
-                if (hazards.Any(h => h.AccountId == a.Id && h.RectificationDeadline < today)) alerts.Add(ManagerAlert.HazardOverdue);
-                else if (hazards.Any(h => h.AccountId == a.Id)) alerts.Add(ManagerAlert.HazardDueSoon);
-                if (complaints.Contains(a.Id)) alerts.Add(ManagerAlert.OpenComplaint);
-                if (forecasts.Contains(a.Id)) alerts.Add(ManagerAlert.ForecastAboveThreshold);
-                var messages = unread.GetValueOrDefault(a.Id);
-                if (messages > 0) alerts.Add(ManagerAlert.UnreadMessage);
-                var holder = FullView(manager, a.CustomerManagerId, endpoint) ? a.HolderName : Masking.Name(a.HolderName);
-                return new ManagedAccountRow(a.Id, a.AccountNumber, holder, a.ContractedCapacityKva, state?.CurrentTier, state?.CurrentScore, alerts, messages);
-            })
-            .OrderByDescending(r => r.Alerts.Count).ThenBy(r => r.AccountNumber).ToList();
+        var result = new Dictionary<Guid, (StateHead?, IReadOnlyList<ManagerAlert>, int)>();
+        foreach (var id in ids)
+        {
+            var state = states.GetValueOrDefault(id);
+            var alerts = new List<ManagerAlert>();
+            if (state is not null && drops.Contains(state.Id)) alerts.Add(ManagerAlert.TierDropped);
+            if (hazards.Any(h => h.AccountId == id && h.RectificationDeadline < today)) alerts.Add(ManagerAlert.HazardOverdue);
+            else if (hazards.Any(h => h.AccountId == id)) alerts.Add(ManagerAlert.HazardDueSoon);
+            if (complaints.Contains(id)) alerts.Add(ManagerAlert.OpenComplaint);
+            if (forecasts.Contains(id)) alerts.Add(ManagerAlert.ForecastAboveThreshold);
+            var messages = unread.GetValueOrDefault(id);
+            if (messages > 0) alerts.Add(ManagerAlert.UnreadMessage);
+            result[id] = (state is null ? null : new StateHead(state.Id, state.CurrentTier, state.CurrentScore), alerts, messages);
+        }
+        return result;
+    }
+
+    /// <summary>How many months of usage and bills the account view shows.</summary>
+    public const int ViewMonths = 6;
+
+    /// <summary>
+    /// The manager's view of one account: what lies behind each alert (tier, hazards, complaints, usage, bills) and the
+    /// message thread. Null when the account is not the viewer's (the page says "not found"). Every opening is audited.
+    /// A viewer without the full view (an admin on the public endpoint) gets the masked name, no address, no messages.
+    /// </summary>
+    public async Task<ManagerAccountView?> AccountViewAsync(ClaimsPrincipal manager, Guid accountId, EndpointKind endpoint = EndpointKind.Public, CancellationToken ct = default)
+    {
+        if (!(await ManagedIdsAsync(manager, ct)).Contains(accountId))
+        {
+            await audit.RecordAsync(new AuditEvent("Manager.AccountViewed", "account:" + accountId, "NotFound",
+                UserId: AccountAccessService.UserId(manager), UserName: manager.Identity?.Name), ct);
+            return null;
+        }
+        var today = DemoSeeder.Today(clock);
+        var thread = (await ThreadAsync(manager, accountId, endpoint, ct))!;
+        var (state, alerts, _) = (await AlertsAsync([accountId], ct))[accountId];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var a = await db.Accounts.AsNoTracking().Where(x => x.Id == accountId)
+            .Select(x => new { x.Address, x.Region, x.Type, x.TariffPackageCode, x.ContractedCapacityKva }).FirstAsync(ct);
+        var since30 = today.AddDays(-30);
+        var since60 = today.AddDays(-60);
+        var days = await db.AccountDays.AsNoTracking().Where(d => d.AccountId == accountId && d.Date > since60)
+            .Select(d => new { d.Date, d.TotalWh }).ToListAsync(ct);
+        var firstMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-ViewMonths);
+        var months = (await db.MonthlyUsage.AsNoTracking().Where(m => m.AccountId == accountId && m.Month >= firstMonth)
+                .Select(m => new { m.Month, m.TotalWh, m.Days }).ToListAsync(ct))
+            .OrderByDescending(m => m.Month).Select(m => new ManagerMonthUsage(m.Month, m.TotalWh / 1000m, m.Days)).ToList();
+        var usage = new ManagerUsageSummary(
+            days.Where(d => d.Date > since30).Sum(d => d.TotalWh) / 1000m,
+            days.Where(d => d.Date <= since30).Sum(d => d.TotalWh) / 1000m,
+            days.Count == 0 ? null : days.Max(d => d.Date), months);
+        var bills = await db.Bills.AsNoTracking().Where(b => b.AccountId == accountId).OrderByDescending(b => b.PeriodStart).Take(ViewMonths)
+            .Select(b => new ManagerBillRow(b.Id, b.PeriodStart, b.TotalKwh, b.Amount, b.Amount - b.PaidAmount, b.DueDate, b.Status)).ToListAsync(ct);
+        var hazards = (await db.Hazards.AsNoTracking().Where(h => h.AccountId == accountId && h.State != HazardState.Verified)
+                .Select(h => new { h.Id, h.Description, h.Severity, h.FoundOn, h.RectificationDeadline, h.State }).ToListAsync(ct))
+            .OrderBy(h => h.RectificationDeadline)
+            .Select(h => new ManagerHazardRow(h.Id, h.Description, h.Severity, h.FoundOn, h.RectificationDeadline, h.State,
+                Overdue: h.State == HazardState.Open && h.RectificationDeadline < today)).ToList();
+        var complaints = (await db.Complaints.AsNoTracking()
+                .Where(c => c.AccountId == accountId && c.Status != ComplaintStatus.Resolved && c.Status != ComplaintStatus.Closed)
+                .Select(c => new ManagerComplaintRow(c.Id, c.TrackingNumber, c.Category, c.Status, c.SubmittedAt, c.AnswerDueAt)).ToListAsync(ct))
+            .OrderBy(c => c.SubmittedAt).ToList();
+        TierChangeRow? lastChange = null;
+        if (state is not null)
+        {
+            lastChange = (await db.CreditTierChanges.AsNoTracking().Where(t => EF.Property<Guid>(t, "CreditAccountStateId") == state.Id)
+                    .Select(t => new { t.ChangedOn, t.From, t.To }).ToListAsync(ct))
+                .OrderByDescending(t => t.ChangedOn).Select(t => new TierChangeRow(t.ChangedOn, t.From, t.To)).FirstOrDefault();
+        }
+        await audit.RecordAsync(new AuditEvent("Manager.AccountViewed", "account:" + thread.AccountNumber, Detail: thread.Masked ? "masked" : null,
+            UserId: AccountAccessService.UserId(manager), UserName: manager.Identity?.Name), ct);
+        return new ManagerAccountView(accountId, thread.AccountNumber, thread.HolderName, thread.Masked ? null : a.Address, a.Region, a.Type,
+            a.TariffPackageCode, a.ContractedCapacityKva, state?.Tier, state?.Score, lastChange, alerts, usage, bills, hazards, complaints, thread);
     }
 
     /// <summary>Null when the account is not the manager's: the page shows "not found". Reading changes nothing.</summary>

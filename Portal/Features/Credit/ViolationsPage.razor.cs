@@ -11,15 +11,23 @@ public partial class ViolationsPage
     [Inject] private ViolationService Violations { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> Auth { get; set; } = default!;
 
     private IReadOnlyList<ViolationRow>? rows;
     private string? accountNumber, reason, error;
     private ViolationKind kind;
-    private DateTime? occurredOn = DateTime.Today;
+    private DateTime? occurredOn;
     private bool busy;
 
-    protected override async Task OnInitializedAsync() => rows = await Violations.RecentAsync();
+    /// <summary>Today in China time, the date violations happen on (not the server's own date: UTC here).</summary>
+    private DateTime Today => Demo.DemoSeeder.Today(Clock).ToDateTime(TimeOnly.MinValue);
+
+    protected override async Task OnInitializedAsync()
+    {
+        occurredOn = Today;
+        rows = await Violations.RecentAsync();
+    }
 
     private async Task RecordAsync()
     {

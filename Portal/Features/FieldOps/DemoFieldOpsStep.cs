@@ -13,7 +13,7 @@ public sealed class DemoFieldOpsStep(FieldOpsService fieldOps) : IDemoSeedStep
 {
     public int Order => 5;
 
-    private static readonly string[] Staff = ["张师傅", "李工", "王班长", "Ma Jun", "陈静"];
+    private static readonly string[] Staff = ["张师傅", "李工", "王班长", "马军", "陈静"];
 
     public async Task SeedAsync(DemoSeedContext context, CancellationToken ct)
     {

@@ -43,7 +43,8 @@ public sealed class ServiceMenuService(IDbContextFactory<AppDbContext> dbFactory
         var current = await ServiceCatalogStore.CurrentAsync(db, ct);
         var culture = CultureInfo.CurrentUICulture.Name;
         var requests = await RequestsAsync(db, accountId, current.Catalog, culture, ct);
-        var items = ServiceMenuPlanner.Plan(current.Catalog, profile, Today).Select(e => new MenuItemView(
+        var offered = await Campaigns.CampaignService.OfferedServiceCodesAsync(db, accountId, clock.GetUtcNow().UtcDateTime, ct);
+        var items = ServiceMenuPlanner.Plan(current.Catalog, profile, Today, offered).Select(e => new MenuItemView(
                 e.Item.Code, e.Item.Title.For(culture), e.Item.Description.For(culture), e.Item.Team, e.Score, e.Reason,
                 e.Reason.PackageCode is { } code && tariffs.TryGet(code, out var p) ? BillsService.Localized(p!.Name) : e.Reason.PackageCode,
                 requests.FirstOrDefault(r => r.ServiceCode == e.Item.Code && r.Status == ServiceRequestStatus.Open)))

@@ -68,4 +68,7 @@ public static class TariffText
         l[p.Code, p.Args.Cast<object>().ToArray()];
 
     public static string PackageName(TariffPackage p) => BillsService.Localized(p.Name);
+
+    /// <summary>The package's name in the reader's language; a code the catalogue does not know shows as itself.</summary>
+    public static string PackageName(TariffCatalog catalog, string code) => catalog.TryGet(code, out var p) && p is not null ? PackageName(p) : code;
 }

@@ -11,6 +11,7 @@ public static class UsageFeature
         services.AddSingleton<UsageImportService>();
         services.AddSingleton<UsageAdminService>();
         services.AddTransient<RefreshPredictionsJob>();
+        services.AddScoped<Demo.IDemoSeedStep, DemoUsageRefreshStep>();
         return services;
     }
 }

@@ -22,7 +22,8 @@ public sealed record DemandMonth(DateOnly Month, decimal MaxDemandKw);
 
 public sealed record UsageInsightFigures(double? BaseLoadKw, double? EveningShare, Seasonality Seasonality, YearOnYearChange VsLastYear, DateOnly From, DateOnly To);
 
-public sealed record PeerView(PeerComparisonResult Result, DateOnly Month, decimal MyKwh, int Band);
+/// <summary><see cref="CountyWide"/>: the account's own region had too few similar accounts, so the cohort is the whole county.</summary>
+public sealed record PeerView(PeerComparisonResult Result, DateOnly Month, decimal MyKwh, int Band, bool CountyWide = false);
 
 /// <param name="Bill">Bill estimate of the forecast through the bill engine; Low/High price the band's ends.</param>
 public sealed record ForecastView(DateOnly CycleStart, DateOnly CycleEnd, UsageForecast Forecast, decimal? Bill, decimal? BillLow, decimal? BillHigh);
@@ -287,19 +288,28 @@ public sealed class UsageService(IDbContextFactory<AppDbContext> dbFactory, Acco
     {
         var myKwh = days.Where(d => d.Date.Year == month.Year && d.Date.Month == month.Month).Sum(d => d.TotalKwh);
         if (myKwh <= 0) return null;
-        var cohort = await cache.GetOrCreateAsync(("usage-peers", type, region, band, month), async entry =>
+        var local = await CohortAsync(db, type, region, band, month, ct);
+        // The cohort is shared by everyone in it; the account itself is left out of its own comparison.
+        var result = PeerComparison.Compare(myKwh, local.Where(p => p.AccountId != accountId).Select(p => p.TotalWh / 1000m));
+        if (result.IsShown)
+            return new PeerView(result, month, myKwh, band);
+        // Too few similar accounts in the region (a small town): compare with the whole county instead, and say so.
+        var county = await CohortAsync(db, type, null, band, month, ct);
+        return new PeerView(PeerComparison.Compare(myKwh, county.Where(p => p.AccountId != accountId).Select(p => p.TotalWh / 1000m)), month, myKwh, band, CountyWide: true);
+    }
+
+    /// <summary>The cohort's monthly figures: same type and band, in <paramref name="region"/> or (null) the whole county.</summary>
+    private async Task<PeerMonth[]> CohortAsync(AppDbContext db, CustomerType type, string? region, int band, DateOnly month, CancellationToken ct) =>
+        await cache.GetOrCreateAsync(("usage-peers", type, region ?? "*", band, month), async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = PeerCohortLifetime;
             entry.AddExpirationToken(new CancellationChangeToken(_peerCohorts.Token));
             return await db.UsagePredictions.AsNoTracking()
                 .Where(p => p.ConsumptionBand == band)
-                .Join(db.Accounts.Where(a => a.Type == type && a.Region == region), p => p.AccountId, a => a.Id, (p, a) => p.AccountId)
+                .Join(db.Accounts.Where(a => a.Type == type && (region == null || a.Region == region)), p => p.AccountId, a => a.Id, (p, a) => p.AccountId)
                 .Join(db.MonthlyUsage.Where(m => m.Month == month), id => id, m => m.AccountId, (id, m) => new PeerMonth(id, m.TotalWh))
                 .ToArrayAsync(ct);
         }) ?? [];
-        // The cohort is shared by everyone in it; the account itself is left out of its own comparison.
-        return new PeerView(PeerComparison.Compare(myKwh, cohort.Where(p => p.AccountId != accountId).Select(p => p.TotalWh / 1000m)), month, myKwh, band);
-    }
 
     private sealed record PeerMonth(Guid AccountId, long TotalWh);
 

@@ -16,7 +16,7 @@ public partial class ComplaintDetailPage
     private ComplaintDetail? detail;
     private bool loading = true, busy;
     private DateTime now;
-    private string? reopenReason, handlingComment;
+    private string? reopenReason, handlingComment, message;
     private int handlingScore;
     private IReadOnlyList<ComplaintError> errors = [];
 
@@ -37,6 +37,18 @@ public partial class ComplaintDetailPage
     }
 
     private Task Reopen() => Run(user => Complaints.ReopenAsync(user, Id, detail!.Version, reopenReason ?? ""));
+
+    private async Task SendMessage()
+    {
+        var result = await Complaints.AddMessageAsync((await Auth).User, Id, detail!.Version, message);
+        errors = result.Errors;
+        if (result.Ok)
+        {
+            message = null;
+            Snackbar.Add(L["Complaints.MessageSent"], Severity.Success);
+        }
+        await Load();
+    }
 
     private Task Rate() => Run(user => Complaints.RateHandlingAsync(user, Id, detail!.Version, handlingScore, handlingComment));
 

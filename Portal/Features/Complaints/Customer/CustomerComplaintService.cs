@@ -172,6 +172,24 @@ public sealed class CustomerComplaintService(
     public Task<ActionResult> RateHandlingAsync(ClaimsPrincipal user, Guid id, int expectedVersion, int score, string? comment, CancellationToken ct = default) =>
         ActAsync(user, id, expectedVersion, "ComplaintRated", (c, userId, now) => c.RateHandling(userId, score, comment, now), ct);
 
+    /// <summary>
+    /// The customer's message to the handler on an open complaint. The handler who holds it gets a notice on their
+    /// bell; an unclaimed complaint waits in its queue, where the message is the newest line of its timeline.
+    /// </summary>
+    public async Task<ActionResult> AddMessageAsync(ClaimsPrincipal user, Guid id, int expectedVersion, string? text, CancellationToken ct = default)
+    {
+        var result = await ActAsync(user, id, expectedVersion, "ComplaintCustomerMessage", (c, userId, now) => c.AddCustomerMessage(userId, text ?? "", now), ct);
+        if (!result.Ok) return result;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var c = await db.Complaints.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.ClaimedBy, x.TrackingNumber }).FirstAsync(ct);
+        if (c.ClaimedBy is { } handler)
+            await notifier.StaffNoticeAsync(handler, CustomerMessageNotice, c.TrackingNumber, id, ct);
+        return result;
+    }
+
+    /// <summary>The notification kind a handler gets when the customer writes.</summary>
+    public const string CustomerMessageNotice = "ComplaintCustomerMessage";
+
     /// <summary>The attachment's bytes for its owner; null (404) for anyone else or an unknown id.</summary>
     public async Task<(AttachmentItem Item, Stream Content)?> OpenAttachmentAsync(ClaimsPrincipal user, Guid complaintId, Guid attachmentId, bool staff, CancellationToken ct = default)
     {
