@@ -65,6 +65,7 @@ public static class NotificationTopics
         ["ComplaintEscalated"] = NotificationTopic.Account,
         ["ManagerMessage"] = NotificationTopic.Account,
         ["ServiceRequestAssigned"] = NotificationTopic.Account,
+        ["ComplaintCustomerMessage"] = NotificationTopic.Account,
     };
 
     /// <summary>The topic of a notification kind. An unlisted kind is an account message (a test lists every kind the portal sends).</summary>
