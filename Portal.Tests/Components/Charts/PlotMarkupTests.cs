@@ -75,8 +75,12 @@ public class PlotMarkupTests
     {
         var doc = Render(new PlotSpec
         {
-            Kind = PlotKind.Line, Labels = ["a", "b", "c", "d", "e"], Series = [new("kW", [1, 2, null, 3, 4])], Unit = "kW",
-            Partial = new HashSet<int> { 4 }, PartialNote = "so far",
+            Kind = PlotKind.Line,
+            Labels = ["a", "b", "c", "d", "e"],
+            Series = [new("kW", [1, 2, null, 3, 4])],
+            Unit = "kW",
+            Partial = new HashSet<int> { 4 },
+            PartialNote = "so far",
         });
         var solid = doc.QuerySelector("path.pm-chart-line:not(.pm-chart-partial)")!.GetAttribute("d")!;
         var dashed = doc.QuerySelector("path.pm-chart-line.pm-chart-partial")!.GetAttribute("d")!;
@@ -130,7 +134,9 @@ public class PlotMarkupTests
     {
         var markup = PlotMarkup.Render(new PlotSpec
         {
-            Labels = ["<script>alert(1)</script>"], Series = [new("\"><img src=x>", [1], "red;background:url(x)")], Unit = "<b>",
+            Labels = ["<script>alert(1)</script>"],
+            Series = [new("\"><img src=x>", [1], "red;background:url(x)")],
+            Unit = "<b>",
         });
         Assert.DoesNotContain("<script", markup);
         Assert.DoesNotContain("<img", markup);

@@ -91,33 +91,33 @@ public static partial class PlotMarkup
         switch (spec.Kind)
         {
             case PlotKind.Bar:
-            {
-                var count = Math.Max(1, values.Length);
-                var band = count == 1 ? 0.6 : 0.78;
-                var w = band / count;
-                for (var i = 0; i < n; i++)
-                    for (var s = 0; s < values.Length; s++)
-                        if (values[s][i] is { } v)
-                            Bar(sb, i + (1 - band) / 2 + s * w, w, Y(Math.Max(v, 0)), Y(Math.Min(v, 0)), Color(spec, s), spec.Partial.Contains(i), Tip(i, s, v));
-                break;
-            }
-            case PlotKind.StackedBar:
-            {
-                const double w = 0.64;
-                for (var i = 0; i < n; i++)
                 {
-                    double up = 0, down = 0;
-                    for (var s = 0; s < values.Length; s++)
-                    {
-                        if (values[s][i] is not { } v || v == 0) continue;
-                        var from = v > 0 ? up : down;
-                        var to = from + v;
-                        if (v > 0) up = to; else down = to;
-                        Bar(sb, i + (1 - w) / 2, w, Y(Math.Max(from, to)), Y(Math.Min(from, to)), Color(spec, s), spec.Partial.Contains(i), Tip(i, s, v));
-                    }
+                    var count = Math.Max(1, values.Length);
+                    var band = count == 1 ? 0.6 : 0.78;
+                    var w = band / count;
+                    for (var i = 0; i < n; i++)
+                        for (var s = 0; s < values.Length; s++)
+                            if (values[s][i] is { } v)
+                                Bar(sb, i + (1 - band) / 2 + s * w, w, Y(Math.Max(v, 0)), Y(Math.Min(v, 0)), Color(spec, s), spec.Partial.Contains(i), Tip(i, s, v));
+                    break;
                 }
-                break;
-            }
+            case PlotKind.StackedBar:
+                {
+                    const double w = 0.64;
+                    for (var i = 0; i < n; i++)
+                    {
+                        double up = 0, down = 0;
+                        for (var s = 0; s < values.Length; s++)
+                        {
+                            if (values[s][i] is not { } v || v == 0) continue;
+                            var from = v > 0 ? up : down;
+                            var to = from + v;
+                            if (v > 0) up = to; else down = to;
+                            Bar(sb, i + (1 - w) / 2, w, Y(Math.Max(from, to)), Y(Math.Min(from, to)), Color(spec, s), spec.Partial.Contains(i), Tip(i, s, v));
+                        }
+                    }
+                    break;
+                }
             case PlotKind.Line:
                 for (var s = 0; s < values.Length; s++) Line(sb, values[s], spec.Partial, Color(spec, s), Y);
                 // One hover target per category with every series' value at that point.

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 using Portal.Components.Charts;
 using Portal.Components.Shared;
 using Portal.Domain.Statements;
