@@ -71,6 +71,19 @@ public class PlotMarkupTests
     }
 
     [Fact]
+    public void A_year_earlier_month_beside_the_month_to_date_stays_a_full_bar()
+    {
+        var doc = Render(new PlotSpec
+        {
+            Labels = ["Dec"], Series = [new("A year earlier", [400]), new("This year", [90])], Unit = "kWh",
+            Partial = new HashSet<int> { 0 }, PartialSeries = new HashSet<int> { 1 }, PartialNote = "Month to date",
+        });
+        var bars = doc.QuerySelectorAll("rect.pm-chart-bar");
+        Assert.Equal([false, true], bars.Select(b => b.ClassList.Contains("pm-chart-partial")));
+        Assert.Equal("Dec · A year earlier: 400 kWh", bars[0].TextContent);
+    }
+
+    [Fact]
     public void A_line_breaks_at_a_gap_and_dashes_the_segment_into_a_partial_period()
     {
         var doc = Render(new PlotSpec

@@ -87,7 +87,7 @@ public static partial class PlotMarkup
         sb.Append("</g>");
         var tips = spec.TooltipLabels is { } tl && tl.Count == n ? tl : spec.Labels;
         string Tip(int i, int s, double v) =>
-            tips[i] + " · " + spec.Series[s].Name + ": " + Value(v, spec.Unit, spec.Decimals) + (spec.Partial.Contains(i) && spec.PartialNote is { } note ? " (" + note + ")" : "");
+            tips[i] + " · " + spec.Series[s].Name + ": " + Value(v, spec.Unit, spec.Decimals) + (IsPartial(spec, i, s) && spec.PartialNote is { } note ? " (" + note + ")" : "");
         switch (spec.Kind)
         {
             case PlotKind.Bar:
@@ -98,7 +98,7 @@ public static partial class PlotMarkup
                     for (var i = 0; i < n; i++)
                         for (var s = 0; s < values.Length; s++)
                             if (values[s][i] is { } v)
-                                Bar(sb, i + (1 - band) / 2 + s * w, w, Y(Math.Max(v, 0)), Y(Math.Min(v, 0)), Color(spec, s), spec.Partial.Contains(i), Tip(i, s, v));
+                                Bar(sb, i + (1 - band) / 2 + s * w, w, Y(Math.Max(v, 0)), Y(Math.Min(v, 0)), Color(spec, s), IsPartial(spec, i, s), Tip(i, s, v));
                     break;
                 }
             case PlotKind.StackedBar:
@@ -113,7 +113,7 @@ public static partial class PlotMarkup
                             var from = v > 0 ? up : down;
                             var to = from + v;
                             if (v > 0) up = to; else down = to;
-                            Bar(sb, i + (1 - w) / 2, w, Y(Math.Max(from, to)), Y(Math.Min(from, to)), Color(spec, s), spec.Partial.Contains(i), Tip(i, s, v));
+                            Bar(sb, i + (1 - w) / 2, w, Y(Math.Max(from, to)), Y(Math.Min(from, to)), Color(spec, s), IsPartial(spec, i, s), Tip(i, s, v));
                         }
                     }
                     break;
@@ -142,6 +142,8 @@ public static partial class PlotMarkup
         }
         sb.Append("</div>");
     }
+
+    private static bool IsPartial(PlotSpec spec, int i, int s) => spec.Partial.Contains(i) && (spec.PartialSeries is null || spec.PartialSeries.Contains(s));
 
     private static void Bar(StringBuilder sb, double x, double w, double top, double bottom, string color, bool partial, string tip)
     {

@@ -37,6 +37,8 @@ public sealed record PlotSpec
     public double? Max { get; init; }
     public IReadOnlySet<int> Partial { get; init; } = new HashSet<int>();
     public string? PartialNote { get; init; }
+    /// <summary>Which series the partial marking applies to (null: all); a year-earlier month is complete even when this one is not.</summary>
+    public IReadOnlySet<int>? PartialSeries { get; init; }
     /// <summary>Plot height in CSS pixels (vertical kinds).</summary>
     public int Height { get; init; } = 220;
     /// <summary>The sentence a screen reader hears for the chart (role=img); the table twin gives every figure.</summary>

@@ -63,6 +63,7 @@ public partial class UsagePage
             ],
             Unit = "kWh",
             Partial = PartialMonths(d.Months.Select(m => m.Month), thisMonth),
+            PartialSeries = new HashSet<int> { 1 },
             PartialNote = monthToDate,
         };
         BuildCurve();
