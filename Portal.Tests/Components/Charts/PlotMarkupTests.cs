@@ -75,8 +75,12 @@ public class PlotMarkupTests
     {
         var doc = Render(new PlotSpec
         {
-            Labels = ["Dec"], Series = [new("A year earlier", [400]), new("This year", [90])], Unit = "kWh",
-            Partial = new HashSet<int> { 0 }, PartialSeries = new HashSet<int> { 1 }, PartialNote = "Month to date",
+            Labels = ["Dec"],
+            Series = [new("A year earlier", [400]), new("This year", [90])],
+            Unit = "kWh",
+            Partial = new HashSet<int> { 0 },
+            PartialSeries = new HashSet<int> { 1 },
+            PartialNote = "Month to date",
         });
         var bars = doc.QuerySelectorAll("rect.pm-chart-bar");
         Assert.Equal([false, true], bars.Select(b => b.ClassList.Contains("pm-chart-partial")));
