@@ -21,7 +21,7 @@ public class PlanningPageTests(PortalServer server) : Browsing(server)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("planning-totals")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("backtest-row")).ToHaveCountAsync(4);
-        await page.Locator("[data-testid=planning-chart] svg .mud-chart-bar").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.Locator("[data-testid=planning-chart] .pm-chart-hbar").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
         if (viewport == "phone") await AssertNoHorizontalScrollAsync(page);
         await ScreenshotAsync(page, $"planning-{culture}-{viewport}");
 
@@ -31,7 +31,7 @@ public class PlanningPageTests(PortalServer server) : Browsing(server)
             await Assertions.Expect(page.GetByTestId("planning-path").GetByRole(AriaRole.Button)).ToHaveCountAsync(depth);
         }
         await Assertions.Expect(page.GetByTestId("planning-mix")).ToBeVisibleAsync();
-        await page.Locator("[data-testid=planning-mix] svg .mud-chart-bar").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.Locator("[data-testid=planning-mix] .pm-chart-hbar").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
         if (viewport == "phone") await AssertNoHorizontalScrollAsync(page);
         await ScreenshotAsync(page, $"planning-mix-{culture}-{viewport}");
         await page.Context.CloseAsync();

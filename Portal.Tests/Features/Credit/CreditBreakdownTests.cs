@@ -20,7 +20,7 @@ public class CreditBreakdownTests : PortalBunitContext
     {
         var cut = Render<CreditBreakdown>(p => p.Add(c => c.Rows, Rows));
         Assert.Empty(cut.FindAll("table"));
-        Assert.NotEmpty(cut.FindAll(".mud-chart"));
+        Assert.NotEmpty(cut.FindAll(".pm-chart"));
 
         cut.Find("input[type=checkbox]").Change(true);
 
@@ -35,7 +35,7 @@ public class CreditBreakdownTests : PortalBunitContext
     public void Says_what_to_expect_when_there_is_no_score_yet()
     {
         var cut = Render<CreditBreakdown>(p => p.Add(c => c.Rows, []));
-        Assert.Empty(cut.FindAll(".mud-chart"));
+        Assert.Empty(cut.FindAll(".pm-chart"));
         Assert.Contains(L["Credit.BreakdownEmpty"].Value, cut.Markup);
         Assert.NotEqual("Credit.BreakdownEmpty", L["Credit.BreakdownEmpty"].Value);
     }

@@ -133,6 +133,32 @@ public class UsagePageTests(UsageHost host) : UsageBunitContext(s =>
         }
     }
 
+    /// <summary>Issue 22 item 1: round ticks, a unit on the value axis and in every tooltip, no missing month drawn as zero.</summary>
+    [Theory]
+    [InlineData("household@demo.local")]
+    [InlineData("business@demo.local")]
+    public async Task Every_usage_chart_has_round_ticks_a_unit_and_tooltips_with_the_unit(string email)
+    {
+        await SignInAsync(email);
+        var id = (await _host.AccountsOfAsync(email))[0];
+        var cut = Render<UsagePage>(p => p.Add(x => x.AccountId, id));
+        cut.WaitForElement("[data-testid=exports]", TimeSpan.FromSeconds(10));
+        var charts = cut.FindAll(".pm-chart");
+        Assert.True(charts.Count >= 4, $"{charts.Count} charts");
+        foreach (var chart in charts)
+        {
+            var ticks = chart.QuerySelectorAll(".pm-chart-tick").Select(t => double.Parse(t.TextContent.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.InRange(ticks.Count, 4, 7);
+            var step = ticks[1] - ticks[0];
+            var magnitude = Math.Pow(10, Math.Floor(Math.Log10(step)));
+            Assert.Contains(Math.Round(step / magnitude, 6), new[] { 1, 2, 2.5, 5 });
+            var unit = chart.QuerySelector(".pm-chart-unit")!.TextContent;
+            Assert.True(unit is "kWh" or "kW", unit);
+            Assert.All(chart.QuerySelectorAll("title"), t => Assert.EndsWith(unit, t.TextContent.Split(" (")[0].Split("; ")[^1]));
+            Assert.DoesNotMatch(@"\b[A-Z]{2,}(-[A-Z0-9]+)+\b", chart.TextContent);
+        }
+    }
+
     [Fact]
     public async Task Another_customers_account_renders_the_not_found_state_and_no_data()
     {

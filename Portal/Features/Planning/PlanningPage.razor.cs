@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
+using Portal.Components.Charts;
 using Portal.Components.Shared;
 using Portal.Domain.Accounts;
 using Portal.Domain.Planning;
@@ -21,9 +21,8 @@ public partial class PlanningPage
     private PlanningNodeView current = default!;
     private List<PlanningNodeView> children = [];
     private List<PlanningBacktestView> backtest = [];
-    private List<ChartSeries<double>> series = [];
-    private string[] labels = [], mixLabels = [];
-    private BarChartOptions options = new();
+    private PlotSpec chart = new();
+    private string[] mixLabels = [];
 
     protected override async Task OnInitializedAsync()
     {
@@ -36,26 +35,30 @@ public partial class PlanningPage
         current = node;
         children = view!.ChildrenOf(node).OrderByDescending(c => c.Next1Kwh.Value).ToList();
         backtest = view.Backtest.Where(b => b.Key == node.Key).ToList();
-        if (children.Count > 0)
-        {
-            labels = children.Select(Name).ToArray();
-            series =
-            [
-                Series(L["Planning.Col.Next1"], children.Select(c => c.Next1Kwh.Value)),
-                Series(L["Planning.Band10"], children.Select(c => c.Next1Kwh.Low)),
-                Series(L["Planning.Band90"], children.Select(c => c.Next1Kwh.High)),
-            ];
-        }
-        else
-        {
-            mixLabels = Enumerable.Range(0, SegmentMix.Slots)
-                .Select(i => i < SegmentMix.Slots - 1 ? L["LoadArchetype." + (LoadArchetype)i].Value : L["Planning.Unclassified"].Value).ToArray();
-            // The chart shows the load shapes present (seven long names do not fit under a phone-width axis); the table all.
-            var present = Enumerable.Range(0, SegmentMix.Slots).Where(i => node.SegmentMix[i] > 0).ToArray();
-            labels = present.Select(i => mixLabels[i]).ToArray();
-            series = [Series(L["Planning.Col.Accounts"], present.Select(i => (double)node.SegmentMix[i]))];
-        }
-        options = new BarChartOptions { ShowLegend = children.Count > 0, YAxisTicks = YStep(series), MaxNumYAxisTicks = 8, YAxisFormat = "#,##0" };
+        mixLabels = Enumerable.Range(0, SegmentMix.Slots)
+            .Select(i => i < SegmentMix.Slots - 1 ? L["LoadArchetype." + (LoadArchetype)i].Value : L["Planning.Unclassified"].Value).ToArray();
+        // Horizontal bars: district and load-shape names stay whole on a phone.
+        chart = children.Count > 0
+            ? new PlotSpec
+            {
+                Kind = PlotKind.HorizontalBar,
+                Labels = children.Select(Name).ToArray(),
+                Series =
+                [
+                    new(L["Planning.Band10"], children.Select(c => (double?)c.Next1Kwh.Low).ToArray(), PlotMarkup.Muted),
+                    new(L["Planning.Col.Next1"], children.Select(c => (double?)c.Next1Kwh.Value).ToArray(), PlotMarkup.Palette[0]),
+                    new(L["Planning.Band90"], children.Select(c => (double?)c.Next1Kwh.High).ToArray(), PlotMarkup.Palette[1]),
+                ],
+                Unit = "kWh",
+            }
+            : new PlotSpec
+            {
+                Kind = PlotKind.HorizontalBar,
+                Labels = mixLabels,
+                Series = [new(L["Planning.Col.Accounts"], Enumerable.Range(0, SegmentMix.Slots).Select(i => (double?)node.SegmentMix[i]).ToArray())],
+                Unit = L["Chart.Accounts"],
+                ShowLegend = false,
+            };
     }
 
     private IEnumerable<PlanningNodeView> Path()
@@ -90,17 +93,4 @@ public partial class PlanningPage
     private static string Kw(double v) => Format.Kw((decimal)v);
     private string Band(PlanningFigure f, Func<double, string> format) => L["Planning.Band", format(f.Low), format(f.High)];
     private static string Pct(double v) => v.ToString("P1", CultureInfo.CurrentCulture);
-
-    private static ChartSeries<double> Series(string name, IEnumerable<double> values) =>
-        new() { Name = name, Data = new ChartData<double>(values.Select(v => Math.Round(v, 1)).ToArray()) };
-
-    // MudChart spaces Y ticks by a fixed amount: a round step for the data (as the usage page does).
-    private static int YStep(IEnumerable<ChartSeries<double>> series)
-    {
-        var max = series.SelectMany(s => s.Data.Values).DefaultIfEmpty(0).Max();
-        var raw = Math.Max(1, max / 5);
-        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
-        var step = new[] { 1, 2, 2.5, 5, 10 }.Select(f => f * magnitude).First(s => s >= raw);
-        return (int)Math.Min(int.MaxValue, Math.Max(1, Math.Ceiling(step)));
-    }
 }

@@ -1,6 +1,5 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
+using Portal.Components.Charts;
 using Portal.Components.Shared;
 using Portal.Domain.Statements;
 
@@ -12,14 +11,23 @@ public partial class StatementView
 
     private StatementDocument D => Document;
     private bool showTable;
-    private List<ChartSeries<double>> series = [];
-    private string[] labels = [];
-    private readonly ChartOptions chartOptions = new() { ShowLegend = false, ChartPalette = ["#1f5f99"] };
+    private PlotSpec chart = new();
 
     protected override void OnParametersSet()
     {
-        labels = D.UsageHistory.Select(m => m.Month.ToString(CultureInfo.CurrentCulture.Name.StartsWith("zh", StringComparison.Ordinal) ? "M月" : "MMM", CultureInfo.CurrentCulture)).ToArray();
-        series = [new ChartSeries<double> { Name = "kWh", Data = new ChartData<double>(D.UsageHistory.Select(m => (double)m.Kwh).ToArray()) }];
+        // A month without readings is a gap; an estimated month is drawn lighter and named in the legend.
+        chart = new PlotSpec
+        {
+            Kind = PlotKind.Bar,
+            Labels = D.UsageHistory.Select(m => ChartLabels.Month(m.Month)).ToArray(),
+            TooltipLabels = D.UsageHistory.Select(m => Format.Month(m.Month)).ToArray(),
+            Series = [new(L["Usage.Kwh"], D.UsageHistory.Select(m => m.HasData ? (double?)m.Kwh : null).ToArray())],
+            Unit = "kWh",
+            Partial = D.UsageHistory.Select((m, i) => (m, i)).Where(x => x.m.Estimated && x.m.HasData).Select(x => x.i).ToHashSet(),
+            PartialNote = L["Statement.ChartEstimated"],
+            Summary = ChartSummary,
+            ShowLegend = false,
+        };
     }
 
     private static string Number(decimal kwh) => Format.BilledKwh(kwh);

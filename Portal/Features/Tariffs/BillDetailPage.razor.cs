@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using Portal.Components.Charts;
 
 namespace Portal.Features.Tariffs;
 
@@ -14,8 +15,7 @@ public partial class BillDetailPage
     private BillDetail? detail;
     private bool loading = true;
     private bool showSplitTable;
-    private List<ChartSeries<double>> splitSeries = [];
-    private string[] splitLabels = [];
+    private PlotSpec splitChart = new();
     private List<BreadcrumbItem> crumbs = [];
 
     private DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime.AddHours(8));
@@ -27,11 +27,22 @@ public partial class BillDetailPage
         detail = await Bills.GetAsync((await Auth).User, BillId);
         if (detail?.Breakdown is { } bd)
         {
-            var labels = bd.KwhByPeriod.Select(p => Components.Shared.Format.Enum(L, p.Period))
-                .Concat(bd.KwhByTier.Select(t => (string)L["Tariff.TierN", t.Tier])).ToArray();
-            var values = bd.KwhByPeriod.Select(p => (double)p.Kwh).Concat(bd.KwhByTier.Select(t => (double)t.Kwh)).ToArray();
-            splitLabels = labels;
-            splitSeries = [new ChartSeries<double> { Name = "kWh", Data = values }];
+            // The bill's total first, then the same kWh split by time-of-use period and by tier, each with its share:
+            // a bill inside one tier still reads as "all of it in tier 1", not as a lone bar.
+            var total = bd.KwhByTier.Count > 0 ? bd.KwhByTier.Sum(t => t.Kwh) : bd.KwhByPeriod.Sum(p => p.Kwh);
+            string Share(decimal kwh) => total > 0 ? $" · {kwh / total:P0}" : "";
+            var rows = new[] { ((string)L["Bill.Total"], total) }
+                .Concat(bd.KwhByPeriod.Select(p => (Components.Shared.Format.Enum(L, p.Period) + Share(p.Kwh), p.Kwh)))
+                .Concat(bd.KwhByTier.Select(t => ((string)L["Tariff.TierN", t.Tier] + Share(t.Kwh), t.Kwh))).ToList();
+            splitChart = new PlotSpec
+            {
+                Kind = PlotKind.HorizontalBar,
+                Labels = rows.Select(r => r.Item1).ToArray(),
+                Series = [new("kWh", rows.Select(r => (double?)r.Item2).ToArray())],
+                Unit = "kWh",
+                Decimals = 2,
+                ShowLegend = false,
+            };
         }
         loading = false;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using Portal.Components.Charts;
 using Portal.Domain.Tariffs;
 
 namespace Portal.Features.Tariffs;
@@ -34,8 +35,7 @@ public sealed partial class TariffsPage : IDisposable
     private DateOnly? nextAllowed;
     private bool loading = true, computing, showTable;
     private int shift, cut;
-    private List<ChartSeries<double>> chartSeries = [];
-    private string[] chartLabels = [];
+    private PlotSpec chart = new();
 
     protected override async Task OnParametersSetAsync()
     {
@@ -102,8 +102,14 @@ public sealed partial class TariffsPage : IDisposable
     {
         if (recommendation?.Current is not { } current) return;
         var all = new[] { current }.Concat(recommendation.Options.Select(o => o.Cost)).ToList();
-        chartLabels = all.Select(c => c.PackageCode).ToArray();
-        chartSeries = [new ChartSeries<double> { Name = L["Reco.AnnualCost"], Data = all.Select(c => (double)c.AnnualCost.Yuan).ToArray() }];
+        // Packages by their names (the current one marked), never by their codes; long names read best on horizontal bars.
+        chart = new PlotSpec
+        {
+            Kind = PlotKind.HorizontalBar,
+            Labels = all.Select((c, i) => i == 0 ? $"{PackageName(c.PackageCode)} ({L["Reco.CurrentShort"]})" : PackageName(c.PackageCode)).ToArray(),
+            Series = [new(L["Reco.AnnualCost"], all.Select(c => (double?)c.AnnualCost.Yuan).ToArray())],
+            Unit = "¥",
+        };
     }
 
     private async Task ConfirmApply(string code)

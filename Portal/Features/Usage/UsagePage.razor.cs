@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using Portal.Components.Charts;
 using Portal.Components.Shared;
 using Portal.Domain.Tariffs;
 using Portal.Domain.Usage;
@@ -25,14 +26,8 @@ public partial class UsagePage
     private bool tierAlerts = true, saving;
     private IReadOnlyList<string> alertProblems = [];
 
-    private List<ChartSeries<double>> monthlySeries = [], curveSeries = [], profileSeries = [], touSeries = [], demandSeries = [];
-    private string[] monthlyLabels = [], curveLabels = [], touLabels = [], demandLabels = [];
-    private static readonly string[] hourLabels = Enumerable.Range(0, 24).Select(h => h % 3 == 0 ? $"{h:00}" : "").ToArray();
+    private PlotSpec monthlyChart = new(), curveChart = new(), profileChart = new(), touChart = new(), demandChart = new();
     private TouPeriod[] touPeriods = [];
-    private BarChartOptions monthlyOptions = new(), demandOptions = new();
-    // MudChart renders ChartType.StackedBar only with StackedBarChartOptions (plain BarChartOptions throws).
-    private StackedBarChartOptions touOptions = new();
-    private LineChartOptions curveOptions = new(), profileOptions = new();
 
     protected override async Task OnParametersSetAsync()
     {
@@ -53,72 +48,83 @@ public partial class UsagePage
     private void BuildCharts()
     {
         if (d is null) return;
-        monthlyLabels = d.Months.Select(m => m.Month.ToString(IsZh ? "M月" : "MMM", CultureInfo.CurrentCulture)).ToArray();
-        monthlySeries =
-        [
-            Series(L["Usage.YearEarlier"], d.Months.Select(m => (double)(m.LastYearKwh ?? 0))),
-            Series(L["Usage.LastTwelve"], d.Months.Select(m => (double)m.Kwh)),
-        ];
-        monthlyOptions = Bars(monthlySeries);
+        var thisMonth = new DateOnly(d.Today.Year, d.Today.Month, 1);
+        string monthToDate = L["Chart.MonthToDate"];
+        // A month without any reading is a gap, not a zero; the month still under way is drawn lighter and named in the legend.
+        monthlyChart = new PlotSpec
+        {
+            Kind = PlotKind.Bar,
+            Labels = d.Months.Select(m => ChartLabels.Month(m.Month)).ToArray(),
+            TooltipLabels = d.Months.Select(m => Format.Month(m.Month)).ToArray(),
+            Series =
+            [
+                new(L["Usage.YearEarlier"], d.Months.Select(m => (double?)m.LastYearKwh).ToArray(), PlotMarkup.Muted),
+                new(L["Usage.LastTwelve"], d.Months.Select(m => m.DaysWithData > 0 ? (double?)m.Kwh : null).ToArray(), PlotMarkup.Palette[0]),
+            ],
+            Unit = "kWh",
+            Partial = PartialMonths(d.Months.Select(m => m.Month), thisMonth),
+            PartialSeries = new HashSet<int> { 1 },
+            PartialNote = monthToDate,
+        };
         BuildCurve();
-        profileSeries =
-        [
-            Series(L["Usage.Weekday"], d.Profiles.WeekdayKw),
-            Series(L["Usage.Weekend"], d.Profiles.WeekendKw),
-        ];
-        profileOptions = Lines(profileSeries);
+        profileChart = new PlotSpec
+        {
+            Kind = PlotKind.Line,
+            Labels = Enumerable.Range(0, 24).Select(h => h % 3 == 0 ? $"{h:00}:00" : "").ToArray(),
+            TooltipLabels = Enumerable.Range(0, 24).Select(h => $"{h:00}:00–{(h + 1) % 24:00}:00").ToArray(),
+            Series =
+            [
+                new(L["Usage.Weekday"], d.Profiles.WeekdayKw.Select(v => (double?)v).ToArray()),
+                new(L["Usage.Weekend"], d.Profiles.WeekendKw.Select(v => (double?)v).ToArray()),
+            ],
+            Unit = "kW",
+            Decimals = 2,
+        };
         touPeriods = d.TouMonths.SelectMany(m => m.Shares).Select(s => s.Period).Distinct().Order().ToArray();
-        touLabels = d.TouMonths.Select(m => m.Month.ToString(IsZh ? "M月" : "MMM", CultureInfo.CurrentCulture)).ToArray();
-        touSeries = touPeriods.Select(p => Series(Format.Enum(L, p),
-            d.TouMonths.Select(m => (double)(m.Shares.FirstOrDefault(s => s.Period == p)?.Kwh ?? 0)))).ToList();
-        touOptions = new StackedBarChartOptions { ShowLegend = true, YAxisTicks = YStep(touSeries, true), MaxNumYAxisTicks = 8, YAxisFormat = "#,##0" };
+        touChart = new PlotSpec
+        {
+            Kind = PlotKind.StackedBar,
+            Labels = d.TouMonths.Select(m => ChartLabels.Month(m.Month)).ToArray(),
+            TooltipLabels = d.TouMonths.Select(m => Format.Month(m.Month)).ToArray(),
+            Series = touPeriods.Select(p => new PlotSeries(Format.Enum(L, p),
+                d.TouMonths.Select(m => m.Shares.FirstOrDefault(s => s.Period == p) is { } share ? (double?)share.Kwh : null).ToArray(), ChartColors.Tou(p))).ToArray(),
+            Unit = "kWh",
+            Partial = PartialMonths(d.TouMonths.Select(m => m.Month), thisMonth),
+            PartialNote = monthToDate,
+        };
         if (d.Demand is { } demand)
         {
-            demandLabels = demand.Select(m => m.Month.ToString(IsZh ? "M月" : "MMM", CultureInfo.CurrentCulture)).ToArray();
-            demandSeries = [Series(L["Usage.MaxDemand"], demand.Select(m => (double)m.MaxDemandKw))];
-            demandOptions = Bars(demandSeries);
+            demandChart = new PlotSpec
+            {
+                Kind = PlotKind.Bar,
+                Labels = demand.Select(m => ChartLabels.Month(m.Month)).ToArray(),
+                TooltipLabels = demand.Select(m => Format.Month(m.Month)).ToArray(),
+                Series = [new(L["Usage.MaxDemand"], demand.Select(m => (double?)m.MaxDemandKw).ToArray())],
+                Unit = "kW",
+                Decimals = 1,
+                Partial = PartialMonths(demand.Select(m => m.Month), thisMonth),
+                PartialNote = monthToDate,
+            };
         }
     }
 
+    private static HashSet<int> PartialMonths(IEnumerable<DateOnly> months, DateOnly thisMonth) =>
+        months.Select((m, i) => (m, i)).Where(x => x.m >= thisMonth).Select(x => x.i).ToHashSet();
+
     private void BuildCurve()
     {
-        curveLabels = curve.Select((p, i) => p.Start.Minute == 0 && p.Start.Hour % 3 == 0 ? p.Start.ToString("HH:mm", CultureInfo.InvariantCulture) : "").ToArray();
-        curveSeries = [Series(L["Usage.AverageKw"], curve.Select(p => p.AverageKw ?? 0))];
-        curveOptions = Lines(curveSeries);
+        // An interval without a reading (the rest of today, a gap) is left out of the line rather than drawn as 0 kW.
+        curveChart = new PlotSpec
+        {
+            Kind = PlotKind.Line,
+            Labels = curve.Select(p => p.Start.Minute == 0 && p.Start.Hour % 3 == 0 ? p.Start.ToString("HH:mm", CultureInfo.InvariantCulture) : "").ToArray(),
+            TooltipLabels = curve.Select(p => p.Start.ToString("HH:mm", CultureInfo.InvariantCulture)).ToArray(),
+            Series = [new(L["Usage.AverageKw"], curve.Select(p => p.AverageKw).ToArray())],
+            Unit = "kW",
+            Decimals = 2,
+            ShowLegend = false,
+        };
     }
-
-    // MudChart spaces Y ticks by a fixed amount (default 20): pick a round step for the data so small loads are not flat.
-    private static int YStep(IEnumerable<ChartSeries<double>> series, bool stacked = false)
-    {
-        var max = stacked
-            ? series.SelectMany(s => s.Data.Values.Select((v, i) => (v, i))).GroupBy(x => x.i).Select(g => g.Sum(x => x.v)).DefaultIfEmpty(0).Max()
-            : series.SelectMany(s => s.Data.Values).DefaultIfEmpty(0).Max();
-        var raw = Math.Max(1, max / 5);
-        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
-        var step = new[] { 1, 2, 2.5, 5, 10 }.Select(f => f * magnitude).First(s => s >= raw);
-        return Math.Max(1, (int)Math.Ceiling(step));
-    }
-
-    private static LineChartOptions Lines(List<ChartSeries<double>> series) => new()
-    {
-        ShowLegend = true,
-        ShowDataMarkers = false,
-        YAxisRequireZeroPoint = true,
-        YAxisTicks = YStep(series),
-        MaxNumYAxisTicks = 8,
-        YAxisFormat = "#,##0",
-    };
-
-    private static BarChartOptions Bars(List<ChartSeries<double>> series) => new()
-    {
-        ShowLegend = true,
-        YAxisTicks = YStep(series),
-        MaxNumYAxisTicks = 8,
-        YAxisFormat = "#,##0",
-    };
-
-    private static ChartSeries<double> Series(string name, IEnumerable<double> values) =>
-        new() { Name = name, Data = new ChartData<double>(values.Select(v => Math.Round(v, 2)).ToArray()) };
 
     private DateTime? CurveDate => curveDay?.ToDateTime(TimeOnly.MinValue);
     private DateTime? MaxCurveDate => d?.Account.LatestReading?.ToDateTime(TimeOnly.MinValue);
