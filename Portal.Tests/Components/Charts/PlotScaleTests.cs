@@ -39,6 +39,23 @@ public class PlotScaleTests
         Assert.True(scale.Ticks[^2] < max, "no empty tick interval above the data");
     }
 
+    [Theory]
+    [InlineData(1e-12)]
+    [InlineData(9e-7)]
+    public void A_range_too_small_to_label_is_drawn_on_zero_to_one_and_never_loops(double max)
+    {
+        var scale = PlotScale.For([max]);
+        Assert.Equal([0.0, 0.2, 0.4, 0.6, 0.8, 1.0], scale.Ticks);
+    }
+
+    [Fact]
+    public void A_range_of_a_millionth_still_gets_its_own_round_ticks()
+    {
+        var scale = PlotScale.For([1e-6]);
+        Assert.InRange(scale.Ticks.Count, 4, 7);
+        Assert.True(scale.Max >= 1e-6 && scale.Max < 1e-5);
+    }
+
     [Fact]
     public void Ratings_on_a_fixed_one_to_five_scale_get_an_axis_from_zero_to_five()
     {

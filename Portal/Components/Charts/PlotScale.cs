@@ -7,6 +7,7 @@ namespace Portal.Components.Charts;
 public sealed record PlotScale(double Min, double Max, double Step, IReadOnlyList<double> Ticks)
 {
     private static readonly double[] Factors = [1, 2, 2.5, 5, 10];
+    private const int MaxTicks = 12;
 
     /// <summary>The position of <paramref name="value"/> between Min (0) and Max (1), clamped.</summary>
     public double Fraction(double value) => Max > Min ? Math.Clamp((value - Min) / (Max - Min), 0, 1) : 0;
@@ -22,13 +23,14 @@ public sealed record PlotScale(double Min, double Max, double Step, IReadOnlyLis
         var hi = Math.Max(0, finite.Count == 0 ? 0 : finite.Max());
         if (fixedMin is { } fmin && double.IsFinite(fmin)) lo = Math.Min(fmin, lo);
         if (fixedMax is { } fmax && double.IsFinite(fmax)) hi = Math.Max(fmax, hi);
-        if (hi - lo <= 0) hi = lo + 1;
+        // A range below a millionth cannot be labelled with the decimals a label shows: draw it on 0–1 like an empty chart.
+        if (hi - lo < 1e-6) hi = lo + 1;
         var step = NiceStep((hi - lo) / 5);
         var bottom = fixedMin is not null && lo == fixedMin ? lo : Math.Floor(Round(lo / step)) * step;
         var top = fixedMax is not null && hi == fixedMax ? hi : Math.Ceiling(Round(hi / step)) * step;
         var decimals = DecimalsOf(step);
         var ticks = new List<double>();
-        for (var i = 0; ; i++)
+        for (var i = 0; i <= MaxTicks; i++) // bounded: a rounding surprise must never loop (the step gives 4–7 ticks)
         {
             var t = Math.Round(Math.Ceiling(Round(bottom / step)) * step + i * step, decimals);
             if (t > top + step * 1e-9) break;
