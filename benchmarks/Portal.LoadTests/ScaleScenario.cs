@@ -318,10 +318,12 @@ public sealed partial class ScaleScenario(ScaleOptions o)
         {
             using var scope = app.Services.CreateScope();
             var sw = Stopwatch.StartNew();
-            await scope.ServiceProvider.GetRequiredService<Portal.Features.Marketing.AssociationMiningJob>().RunAsync(ct);
+            // A forced run over 24 months (the nightly entry point skips when tonight's run exists).
+            await scope.ServiceProvider.GetRequiredService<Portal.Features.Marketing.AssociationMiningJob>()
+                .RunAsync(new Portal.Features.Marketing.AssociationRunRequest(Months: 24), "bench", ct);
             mining.Add(sw.Elapsed.TotalMilliseconds);
         }
-        _report.Add(new BenchFigure("association mining job (the stored run the page reads)", "ms", Median(mining), P95(mining), mining.Count,
+        _report.Add(new BenchFigure("association mining over 24 months, run and stored as the job does", "ms", Median(mining), P95(mining), mining.Count,
             Target: "≤ 10 s", Notes: "reads the window's outcomes from the database, mines, tests, stores the run"));
         using var pageScope = app.Services.CreateScope();
         var analysis = pageScope.ServiceProvider.GetRequiredService<Portal.Features.Marketing.AssociationAnalysisService>();
