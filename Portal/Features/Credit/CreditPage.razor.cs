@@ -54,6 +54,9 @@ public partial class CreditPage
         finally
         {
             sending = false;
+            // ManagerPanel calls this through a Func, not an EventCallback: re-render here, or the sent message shows only
+            // when something else renders the page.
+            StateHasChanged();
         }
     }
 }

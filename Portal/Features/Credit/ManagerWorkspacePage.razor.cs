@@ -89,7 +89,13 @@ public partial class ManagerWorkspacePage
             Snackbar.Add(outcome == MessageOutcome.Invalid ? Loc["Credit.MessageInvalid", Domain.Credit.ManagerMessage.MaxLength] : Loc["Manager.NotFound"], Severity.Error);
             return false;
         }
-        finally { busy = false; }
+        finally
+        {
+            busy = false;
+            // The panel calls this through a Func, not an EventCallback: nothing re-renders this page by itself, so the
+            // new message would only appear when something else happened to render it.
+            StateHasChanged();
+        }
     }
 
     // An explicit click in the circuit: rendering the thread (also its prerendered GET) never marks anything read.
