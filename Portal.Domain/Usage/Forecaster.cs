@@ -42,8 +42,8 @@ public sealed record UsageForecast(
 /// — weekends differ a lot for businesses and a little for homes. A weekday with no use (closed on Sundays) stays 0.</item>
 /// <item>Level: an exponentially weighted mean (half-life 7 days) of the last 28 days after dividing out the
 /// day-of-week factor; here and in the factors single days are capped at 3× the window median so one meter spike cannot move it.</item>
-/// <item>Each day left: the mean of level × day factor and the same weekday of the last known week (a spike day there
-/// replaced by the model's) — the two err differently, and their mean beats either and every naive forecast.</item>
+/// <item>Each day left: its day factor × the mean of that level and last week's level (the last 7 days' kWh over their
+/// day factors, a spike day counted as the fit's) — the one steady, the other quick to follow a change; their mean beats either.</item>
 /// <item>Season: when last year has data around the same dates, the days left are scaled by last year's ratio of the
 /// target window to the 28 days before it (half of it, clamped to 0.6–1.6): that carries the turn into winter
 /// heating or summer cooling without trusting a single year fully.</item>
@@ -64,7 +64,7 @@ public static class Forecaster
     public const double DefaultLowRatio = 0.75;
     public const double DefaultHighRatio = 1.25;
     public const int MinimumBacktests = 12;
-    /// <summary>Weight of the fitted model against the same weekdays of the last known week (see <see cref="Rest"/>).</summary>
+    /// <summary>Weight of the fitted model's level against last week's level (see <see cref="Rest"/>).</summary>
     public const double ModelWeight = 0.5;
     /// <summary>How far the band's ends move out from the point beyond the account's own 10 %/90 % error quantiles (chosen on the tuning meters only).</summary>
     public const double BandWidening = 1.25;
@@ -149,6 +149,9 @@ public static class Forecaster
         public double SpikeCap { get; } = spikeCap;
 
         public double Day(int dayNumber, double season) => Level * _dayFactor[DayOfWeekOf(dayNumber)] * season;
+
+        /// <summary>The weekday factor of a day (mean 1 over a week of known days; 0 for a weekday with no use).</summary>
+        public double Factor(int dayNumber) => _dayFactor[DayOfWeekOf(dayNumber)];
     }
 
     /// <summary>Fits the level and day-of-week factors on data up to and including day number <paramref name="origin"/>.</summary>
@@ -208,26 +211,36 @@ public static class Forecaster
     }
 
     /// <summary>
-    /// kWh of days <paramref name="from"/>..<paramref name="to"/> after <paramref name="origin"/>: the mean of the model's
-    /// days and the same weekdays of the last week known (up to four weeks back; the model's day where none is known or
-    /// where that day is a spike above the fit's cap, which would otherwise repeat every week), both scaled by the season.
-    /// The plain mean is no tuned constant: weights 0.4–0.6 scored alike on the tuning meters.
+    /// kWh of days <paramref name="from"/>..<paramref name="to"/> after <paramref name="origin"/>: each day is its weekday
+    /// factor × the mean of two levels — the fit's (28 days, half-life 7) and last week's (<see cref="LastWeekLevel"/>) —
+    /// scaled by the season. Last week's level reacts to a change at once, the fit's ignores last week's noise; the plain
+    /// mean is no tuned constant. (This replaced the mean of the model and last week's days themselves: taking last
+    /// week's level but the eight weeks' weekday shape drops last week's single-day noise; docs/adr/0006-forecasting.md.)
     /// </summary>
     internal static double Rest(Series series, Model model, int origin, int from, int to, double season)
     {
+        double shape = 0;
+        for (var d = from; d <= to; d++) shape += model.Factor(d);
+        var level = ModelWeight * model.Level + (1 - ModelWeight) * LastWeekLevel(series, model, origin);
+        return season * level * shape;
+    }
+
+    /// <summary>
+    /// The level the 7 days up to the origin show: their kWh over the sum of their weekday factors, so a week with a gap
+    /// reads like a whole one; a spike day (above the fit's cap) counts as the fit's day. The fit's level when none of
+    /// those days is known (or all are weekdays with no use).
+    /// </summary>
+    internal static double LastWeekLevel(Series series, Model model, int origin)
+    {
         var cap = model.SpikeCap > 0 ? model.SpikeCap : double.PositiveInfinity;
-        double fitted = 0, lastWeek = 0;
-        for (var d = from; d <= to; d++)
+        double kwh = 0, factors = 0;
+        for (var d = origin - 6; d <= origin; d++)
         {
-            var day = model.Day(d, 1);
-            fitted += day;
-            var back = d - 7 * ((d - origin + 6) / 7);
-            var found = false;
-            for (var j = 0; j < 4 && !found; j++, back -= 7)
-                if (series.TryGet(back, out var v)) { lastWeek += v > cap ? day : v; found = true; }
-            if (!found) lastWeek += day;
+            if (!series.TryGet(d, out var v)) continue;
+            kwh += v > cap ? model.Day(d, 1) : v; // a meter spike would lift the whole forecast
+            factors += model.Factor(d);
         }
-        return season * (ModelWeight * fitted + (1 - ModelWeight) * lastWeek);
+        return factors < MinimumDayFactor ? model.Level : kwh / factors;
     }
 
     /// <summary>

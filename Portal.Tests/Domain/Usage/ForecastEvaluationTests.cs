@@ -179,8 +179,12 @@ public class ForecastEvaluationTests(RealMeterEvaluation eval, ITestOutputHelper
         return true;
     }
 
-    /// <summary>Held-out goal the forecaster meets: at least this much lower MAPE (relative) than the best naive baseline at every horizon.</summary>
-    private const double HeldOutGainFloor = 0.03;
+    /// <summary>
+    /// Held-out floor the forecaster meets: at least this much lower MAPE (relative) than the best naive baseline at every
+    /// horizon. It scores 4.2 / 5.9 / 7.4 % (docs/adr/0006-forecasting.md); the forecaster before it (mean of the model
+    /// and last week's days) scored 3.7 % after 7 days and would fail. The goal is 10 %, not met.
+    /// </summary>
+    private const double HeldOutGainFloor = 0.04;
 
     private void Print(string title, IReadOnlyList<RealMeterEvaluation.HorizonRow> rows)
     {
