@@ -51,6 +51,30 @@ public class ForecasterTests
     }
 
     [Fact]
+    public void A_step_up_last_week_moves_the_days_left_to_the_mean_of_the_fits_level_and_last_weeks_level()
+    {
+        // 10 kWh a day, then 20 for the last 7 days (4–10 June). The fit's level (half-life 7 days over 28) puts
+        // 1 / (1 + 1/2 + 1/4 + 1/8) = 8/15 of its weight on the last week: 10 + 10 × 8/15 = 15.33; last week's level is 20.
+        var history = History(June.AddDays(-90), June.AddDays(9), d => d >= June.AddDays(3) ? 20 : 10);
+        var f = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(9), history))!;
+        Assert.Equal(3 * 10 + 7 * 20, f.ToDateKwh);
+        Assert.Equal(Math.Round(20 * (10 + 10 * 8.0 / 15 + 20) / 2, 1), f.Cycle.Kwh - f.ToDateKwh, 1e-9); // 353.3
+    }
+
+    [Fact]
+    public void A_missing_day_last_week_does_not_change_the_forecast_of_a_steady_weekday_pattern()
+    {
+        // A business at 20 kWh on weekdays and 6 at weekends; 30 May (before the cycle) is missing in one history.
+        static double Kwh(DateOnly d) => d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 6 : 20;
+        var whole = History(June.AddDays(-120), June.AddDays(2), Kwh);
+        var gap = whole.Where(h => h.Date != June.AddDays(-2)).ToList();
+        var a = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(2), whole))!;
+        var b = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(2), gap))!;
+        Assert.Equal(Enumerable.Range(0, 30).Sum(i => Kwh(June.AddDays(i))), a.Cycle.Kwh, 1e-9);
+        Assert.Equal(a.Cycle.Kwh, b.Cycle.Kwh, 1e-9);
+    }
+
+    [Fact]
     public void Last_years_seasonal_change_is_applied_half_strength()
     {
         // Last year June doubled against May; this year's May runs at 10/day.
