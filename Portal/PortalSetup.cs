@@ -24,6 +24,7 @@ using Portal.Infrastructure.Database;
 using Portal.Infrastructure.Jobs;
 using Portal.Infrastructure.Localization;
 using Portal.Infrastructure.Security;
+using Portal.Infrastructure.StaticAssets;
 using Portal.Infrastructure.Telemetry;
 
 namespace Portal;
@@ -94,6 +95,7 @@ public static class PortalSetup
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseRequestLocalization();
         app.UseThemeFiles();
+        app.UseCompressedPackageAssets();
 
         app.UseRouting();
         app.UseAuthentication();

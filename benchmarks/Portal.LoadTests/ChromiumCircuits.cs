@@ -132,7 +132,12 @@ public sealed class ChromiumCircuits(ChromiumOptions o)
             start.ArgumentList.Add(a);
         using var child = Process.Start(start) ?? throw new InvalidOperationException("Could not start the Chromium clients.");
         var stderr = new List<string>();
-        child.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (stderr) stderr.Add(e.Data); };
+        child.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            if (e.Data.StartsWith("tti request:", StringComparison.Ordinal)) Console.WriteLine(e.Data);   // the cold load's waterfall
+            lock (stderr) stderr.Add(e.Data);
+        };
         child.BeginErrorReadLine();
         async Task<ChromiumReply> Ask(string command)
         {
@@ -446,6 +451,19 @@ public static class ChromiumClients
                 if (!counting) return;
                 var sizes = await request.SizesAsync();
                 bytes.AddOrUpdate(request.ResourceType, sizes.ResponseBodySize, (_, v) => v + sizes.ResponseBodySize);
+                // One line per request of the first cold load (the waterfall: what, how big on the wire, how encoded, when).
+                var response = await request.ResponseAsync();
+                var headers = response is null ? null : await response.AllHeadersAsync();
+                var t = request.Timing;
+                if (request.ResourceType == "document" && response is not null)
+                {
+                    var saved = Path.Combine(Path.GetTempPath(), "pm-tti-document.html");   // what makes the document its size
+                    await File.WriteAllBytesAsync(saved, await response.BodyAsync());
+                    Console.Error.WriteLine($"tti request: the document is saved in {saved}");
+                }
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"tti request: {request.ResourceType,-10} {sizes.ResponseBodySize,9:N0} B {headers?.GetValueOrDefault("content-encoding") ?? "-",-5} " +
+                    $"{headers?.GetValueOrDefault("cache-control") ?? "-",-28} request to response end {t.ResponseEnd,7:F0} ms  {new Uri(request.Url).PathAndQuery}"));
             }
             try
             {

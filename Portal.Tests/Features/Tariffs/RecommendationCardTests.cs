@@ -90,4 +90,17 @@ public class BillStatusChipTests : PortalBunitContext
         var cut = Render<BillStatusChip>(p => p.Add(c => c.Bill, Bill(BillStatus.Paid, today.AddDays(-30))).Add(c => c.Today, today));
         Assert.Equal("Paid", cut.Find("[data-testid=bill-status]").TextContent.Trim());
     }
+
+    [Theory]
+    [InlineData(BillStatus.Paid, -30, "mud-chip-color-success")]
+    [InlineData(BillStatus.Issued, 0, "mud-chip-color-warning")]
+    [InlineData(BillStatus.Issued, -1, "mud-chip-color-error")]
+    public void The_chip_keeps_its_colour_in_plain_markup(BillStatus status, int dueOffsetDays, string colour)
+    {
+        var today = new DateOnly(2026, 10, 18);
+        var cut = Render<BillStatusChip>(p => p.Add(c => c.Bill, Bill(status, today.AddDays(dueOffsetDays))).Add(c => c.Today, today));
+        var chip = cut.Find("[data-testid=bill-status]");
+        Assert.Contains("mud-chip", chip.ClassList);
+        Assert.Contains(colour, chip.ClassList);
+    }
 }
