@@ -29,12 +29,25 @@ public partial class ManagerWorkspacePage
     private bool alertsOnly;
     private int page;
 
+    /// <summary>
+    /// The account view read while prerendering, handed to the interactive render: one visit reads the account, and
+    /// audits the viewing, once (not once for the prerendered HTML and again when the circuit starts).
+    /// </summary>
+    [PersistentState] public ManagerAccountView? PrerenderedView { get; set; }
+
     protected override async Task OnParametersSetAsync()
     {
         if (AccountId is { } id)
         {
+            if (PrerenderedView is { } kept && kept.AccountId == id && RendererInfo.IsInteractive)
+            {
+                view = kept;
+                PrerenderedView = null;   // a later visit within the circuit reads (and audits) afresh
+                return;
+            }
             viewLoading = true;
             view = await Workspace.AccountViewAsync((await Auth).User, id, Endpoint);
+            if (!RendererInfo.IsInteractive) PrerenderedView = view;
             viewLoading = false;
         }
         else
