@@ -120,7 +120,7 @@ public class PageSweepTests(PortalServer server) : Browsing(server)
     }
 
     /// <summary>Waits for the circuit (interactive pages) and for loading skeletons to give way to data.</summary>
-    private static async Task SettleAsync(IPage page, bool phone = false)
+    internal static async Task SettleAsync(IPage page, bool phone = false)
     {
         if (await page.Locator("[data-interactive]").CountAsync() > 0)
             await new ShellPage(page).WaitForInteractiveAsync();

@@ -1,4 +1,7 @@
+using Portal.Domain.Accounts;
+using Portal.Domain.Usage;
 using Portal.Features.Demo;
+using Portal.Infrastructure.Database;
 
 namespace Portal.Tests.Features.Demo;
 
@@ -32,5 +35,26 @@ public class DemoDataGeneratorTests
                 Assert.True(ids.Add(DemoRandom.Id(account, 739_000 + month * 30, 1)), $"collision at account {account}, month {month}");
         Assert.Equal(4, DemoRandom.Id(1, 2, 3).ToByteArray()[7] >> 4);
         Assert.Equal(DemoRandom.Id(1, 2, 3), DemoRandom.Id(1, 2, 3));
+    }
+
+    [Fact]
+    public void The_default_demo_household_has_at_least_twenty_similar_households_in_its_district()
+    {
+        // The usage page compares the household with accounts of its type, district and consumption band (the nightly
+        // refresh's annual kWh over the 12 complete months, ConsumptionBand) and shows nothing below 20 peers: the demo a
+        // newcomer opens after ./run.sh (DatabaseOptions' default size) must reach that without falling back to the county.
+        var gen = new DemoDataGenerator();
+        var specs = gen.Accounts(new DatabaseOptions().DemoAccounts, Today).Where(s => s.Type == CustomerType.Residential).ToList();
+        var cycleStart = new DateOnly(Today.Year, Today.Month, 1);
+        int Band(DemoAccountSpec s)
+        {
+            var from = s.OpenedOn > cycleStart.AddMonths(-12) ? s.OpenedOn : cycleStart.AddMonths(-12);
+            return ConsumptionBand.Of(false, gen.Days(s, from, cycleStart).Sum(d => d.TotalKwh));
+        }
+        var household = specs[0];
+        Assert.Equal(0, household.Index);
+        var band = Band(household);
+        var peers = specs.Skip(1).Where(s => s.Region == household.Region && s.OpenedOn < cycleStart.AddMonths(-1)).Count(s => Band(s) == band);
+        Assert.True(peers >= PeerComparison.DefaultMinimumCohort, $"The demo household (band {band}, {household.Region}) has {peers} peers.");
     }
 }

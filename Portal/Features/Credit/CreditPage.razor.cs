@@ -17,6 +17,7 @@ public partial class CreditPage
     private CreditPageView? view;
     private bool loading = true;
     private bool sending;
+    private int sent;
     private List<BreadcrumbItem> crumbs = [];
 
     protected override async Task OnParametersSetAsync()
@@ -28,7 +29,7 @@ public partial class CreditPage
         loading = false;
     }
 
-    private async Task<bool> SendAsync(string body)
+    private async Task SendAsync(string body)
     {
         sending = true;
         try
@@ -39,24 +40,19 @@ public partial class CreditPage
                 case MessageOutcome.Sent:
                     Snackbar.Add(Loc["Credit.MessageSent"], Severity.Success);
                     view = await Credit.AccountAsync((await Auth).User, AccountId);
-                    return true;
+                    sent++;
+                    break;
                 case MessageOutcome.Invalid:
                     Snackbar.Add(Loc["Credit.MessageInvalid", Domain.Credit.ManagerMessage.MaxLength], Severity.Error);
-                    return false;
+                    break;
                 case MessageOutcome.NoManager:
                     Snackbar.Add(Loc["Credit.NoManager"], Severity.Warning);
-                    return false;
+                    break;
                 default:
                     Snackbar.Add(Loc["Credit.NotFound"], Severity.Error);
-                    return false;
+                    break;
             }
         }
-        finally
-        {
-            sending = false;
-            // ManagerPanel calls this through a Func, not an EventCallback: re-render here, or the sent message shows only
-            // when something else renders the page.
-            StateHasChanged();
-        }
+        finally { sending = false; }
     }
 }

@@ -24,16 +24,30 @@ public partial class ManagerWorkspacePage
     private ManagerAccountView? view;
     private bool viewLoading;
     private bool busy;
+    private int sent;
     private string? search, region;
     private bool alertsOnly;
     private int page;
+
+    /// <summary>
+    /// The account view read while prerendering, handed to the interactive render: one visit reads the account, and
+    /// audits the viewing, once (not once for the prerendered HTML and again when the circuit starts).
+    /// </summary>
+    [PersistentState] public ManagerAccountView? PrerenderedView { get; set; }
 
     protected override async Task OnParametersSetAsync()
     {
         if (AccountId is { } id)
         {
+            if (PrerenderedView is { } kept && kept.AccountId == id && RendererInfo.IsInteractive)
+            {
+                view = kept;
+                PrerenderedView = null;   // a later visit within the circuit reads (and audits) afresh
+                return;
+            }
             viewLoading = true;
             view = await Workspace.AccountViewAsync((await Auth).User, id, Endpoint);
+            if (!RendererInfo.IsInteractive) PrerenderedView = view;
             viewLoading = false;
         }
         else
@@ -72,9 +86,9 @@ public partial class ManagerWorkspacePage
         await LoadAsync();
     }
 
-    private async Task<bool> ReplyAsync(string? reply)
+    private async Task ReplyAsync(string? reply)
     {
-        if (AccountId is not { } id) return false;
+        if (AccountId is not { } id) return;
         busy = true;
         try
         {
@@ -84,18 +98,12 @@ public partial class ManagerWorkspacePage
             {
                 view = view is null ? null : view with { Thread = (await Workspace.ThreadAsync(user, id, Endpoint))! };
                 Snackbar.Add(Loc["Credit.MessageSent"], Severity.Success);
-                return true;
+                sent++;
+                return;
             }
             Snackbar.Add(outcome == MessageOutcome.Invalid ? Loc["Credit.MessageInvalid", Domain.Credit.ManagerMessage.MaxLength] : Loc["Manager.NotFound"], Severity.Error);
-            return false;
         }
-        finally
-        {
-            busy = false;
-            // The panel calls this through a Func, not an EventCallback: nothing re-renders this page by itself, so the
-            // new message would only appear when something else happened to render it.
-            StateHasChanged();
-        }
+        finally { busy = false; }
     }
 
     // An explicit click in the circuit: rendering the thread (also its prerendered GET) never marks anything read.

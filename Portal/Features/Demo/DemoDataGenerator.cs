@@ -56,7 +56,10 @@ public sealed class DemoDataGenerator(int seed = 20261126)
 
         if (!business)
         {
-            var shape = r.NextDouble() switch
+            // Chengbei (the demo household's district) is old housing converted from coal to electric heating (煤改电): most of
+            // its homes heat with electricity, so the demo household has enough similar neighbours for a peer comparison.
+            var pick = r.NextDouble();
+            var shape = region == Regions[0] && pick < 0.5 ? DemoShape.WinterHeater : pick switch
             {
                 < 0.40 => DemoShape.EveningPeaker,
                 < 0.62 => DemoShape.WinterHeater,
