@@ -10,7 +10,7 @@ public enum NotificationTopic
     Alerts = 1,
     /// <summary>Status changes of the customer's complaints.</summary>
     Complaints = 2,
-    /// <summary>Reserved for statements and bills: no message about them is sent yet, so it is not offered as a choice.</summary>
+    /// <summary>A new monthly statement is ready. A service message (the paper bill's successor), so on until turned off.</summary>
     Statements = 3,
     /// <summary>Service requests and visits: their outcome and the invitation to rate a completed job.</summary>
     Service = 4,
@@ -30,7 +30,7 @@ public static class NotificationTopics
 {
     /// <summary>The topics a customer chooses channels for, in the order the settings page lists them.</summary>
     public static readonly IReadOnlyList<NotificationTopic> Choosable =
-        [NotificationTopic.Alerts, NotificationTopic.Complaints, NotificationTopic.Service, NotificationTopic.Offers];
+        [NotificationTopic.Alerts, NotificationTopic.Complaints, NotificationTopic.Statements, NotificationTopic.Service, NotificationTopic.Offers];
 
     public static readonly IReadOnlyList<NotificationChannel> Channels = [NotificationChannel.Portal, NotificationChannel.Email];
 
@@ -45,6 +45,7 @@ public static class NotificationTopics
         ["ComplaintResolved"] = NotificationTopic.Complaints,
         ["ComplaintClosed"] = NotificationTopic.Complaints,
         ["ComplaintReopened"] = NotificationTopic.Complaints,
+        ["StatementReady"] = NotificationTopic.Statements,
         ["ServiceRequested"] = NotificationTopic.Service,
         ["ServiceRequestDone"] = NotificationTopic.Service,
         ["ServiceRequestDeclined"] = NotificationTopic.Service,
@@ -75,7 +76,10 @@ public static class NotificationTopics
 
     public static bool IsChoosable(NotificationTopic topic) => Choosable.Contains(topic);
 
-    /// <summary>What applies before the customer chooses: everything on, except offers, which need consent on every channel.</summary>
+    /// <summary>
+    /// What applies before the customer chooses: everything on, except offers, which need consent on every channel. Statements
+    /// start on: telling a customer their bill is ready is part of the supply contract (as the paper bill was), not marketing.
+    /// </summary>
     public static bool DefaultOn(NotificationTopic topic, NotificationChannel channel) => topic != NotificationTopic.Offers;
 
     /// <summary>Whether a message of the topic goes out on the channel, given the customer's stored choice (null: never chosen).</summary>

@@ -30,6 +30,9 @@ public class NotificationSettingsJourneyTests(PortalServer server) : Browsing(se
         var alertsByEmail = page.GetByTestId("topic-Alerts").GetByLabel(Text.For(page, "By email", "邮件"));
         await Assertions.Expect(offersByEmail).Not.ToBeCheckedAsync();   // offers are opt-in
         await Assertions.Expect(alertsByEmail).ToBeCheckedAsync();
+        // Statement-ready messages are a service message: on until the customer turns them off.
+        await Assertions.Expect(page.GetByTestId("topic-Statements").GetByLabel(Text.For(page, "By email", "邮件"))).ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByTestId("topic-Statements").GetByRole(AriaRole.Heading, new() { Name = Text.For(page, "Statements and bills", "电费账单") })).ToBeVisibleAsync();
         await AssertNoHorizontalScrollAsync(page);
         await ScreenshotAsync(page, $"notification-settings-{culture}-phone");
 
@@ -49,6 +52,9 @@ public class NotificationSettingsJourneyTests(PortalServer server) : Browsing(se
         await page.GetByTestId("topic-Alerts").GetByLabel(Text.For(page, "By email", "邮件")).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = Text.For(page, "Save", "保存"), Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByText(Text.For(page, "Your notification settings are saved.", "通知设置已保存。"))).ToBeVisibleAsync();
+        await page.SetViewportSizeAsync(1366, 900);
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
+        await ScreenshotAsync(page, $"notification-settings-{culture}-desktop");
         await page.Context.CloseAsync();
     }
 

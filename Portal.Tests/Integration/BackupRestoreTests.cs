@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Portal.Features.Complaints;
+using Portal.Features.Statements;
 using Portal.Infrastructure.Audit;
 using Portal.Infrastructure.Backup;
 
@@ -116,6 +117,17 @@ public class BackupRestoreTests
                         written++;
                     }
                 });
+                // ...and the monthly statements job runs its real writes (statements, their announcements, its progress row) over and over.
+                var statements = host.Services.GetRequiredService<IssueStatementsJob>();
+                DateOnly period;
+                await using (var db = await host.Db.CreateDbContextAsync())
+                    period = await db.Bills.MaxAsync(b => b.PeriodStart);
+                var jobRuns = Task.Run(async () =>
+                {
+                    var runs = new List<IssueRunSummary>();
+                    while (!stop.IsCancellationRequested) runs.Add(await statements.RunForPeriodAsync(period.Year, period.Month, CancellationToken.None));
+                    return runs;
+                });
                 using var client = host.Client();
                 var serving = Task.Run(async () =>
                 {
@@ -131,6 +143,9 @@ public class BackupRestoreTests
                 await Task.Delay(50);
                 await stop.CancelAsync();
                 await writer;
+                var runs = await jobRuns;
+                Assert.True(runs.Count >= 1 && runs[0].Issued > 0, "the statements job wrote while the backup ran");
+                Assert.All(runs, r => Assert.Equal(0, r.Failed));
                 Assert.True(await serving > 0, "the portal answered while the backup ran");
                 Assert.True(written > 5, "the writer kept writing through the backup");
             }

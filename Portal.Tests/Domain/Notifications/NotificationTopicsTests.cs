@@ -22,6 +22,7 @@ public class NotificationTopicsTests
     [InlineData("UsageTierNear", NotificationTopic.Alerts)]
     [InlineData("ComplaintReplied", NotificationTopic.Complaints)]
     [InlineData("RateActivity", NotificationTopic.Service)]
+    [InlineData("StatementReady", NotificationTopic.Statements)]
     [InlineData("AccountJoinRequested", NotificationTopic.Account)]
     [InlineData("ComplaintEscalated", NotificationTopic.Account)]
     public void A_kind_maps_to_its_topic(string kind, NotificationTopic topic) => Assert.Equal(topic, NotificationTopics.Of(kind));
@@ -38,6 +39,18 @@ public class NotificationTopicsTests
     }
 
     [Fact]
+    public void Statements_are_a_choice_that_starts_on_for_both_channels_and_can_be_turned_off()
+    {
+        Assert.Contains(NotificationTopic.Statements, NotificationTopics.Choosable);
+        foreach (var channel in NotificationTopics.Channels)
+        {
+            Assert.True(NotificationTopics.DefaultOn(NotificationTopic.Statements, channel));
+            Assert.True(NotificationTopics.Allows(NotificationTopic.Statements, channel, chosen: null));
+            Assert.False(NotificationTopics.Allows(NotificationTopic.Statements, channel, chosen: false));
+        }
+    }
+
+    [Fact]
     public void A_stored_choice_wins_over_the_default_either_way()
     {
         Assert.False(NotificationTopics.Allows(NotificationTopic.Alerts, NotificationChannel.Email, chosen: false));
@@ -49,7 +62,6 @@ public class NotificationTopicsTests
     {
         Assert.False(NotificationTopics.IsChoosable(NotificationTopic.Account));
         Assert.True(NotificationTopics.Allows(NotificationTopic.Account, NotificationChannel.Email, chosen: false));
-        Assert.DoesNotContain(NotificationTopic.Statements, NotificationTopics.Choosable);   // nothing is sent about it yet
         Assert.Equal(NotificationTopic.Account, NotificationTopics.Of("SomethingNew"));
     }
 }

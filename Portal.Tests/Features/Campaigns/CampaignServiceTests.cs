@@ -8,6 +8,7 @@ using Portal.Features.Campaigns;
 using Portal.Features.Notifications;
 using Portal.Features.Services;
 using Portal.Features.Tariffs;
+using Portal.Infrastructure.Email;
 
 namespace Portal.Tests.Features.Campaigns;
 

@@ -49,23 +49,8 @@ public sealed class MultiInstanceFixture : IAsyncLifetime
 
             foreach (var name in new[] { "A", "B" }) await StartInstanceAsync(name);
 
-            var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-            {
-                EnvironmentName = "Testing",
-                ContentRootPath = AppContext.BaseDirectory,
-                ApplicationName = typeof(Program).Assembly.GetName().Name,
-            });
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Database:Provider"] = "PostgreSql",
-                ["ConnectionStrings:PostgreSql"] = Cluster.ConnectionString(Database, "tests-host"),
-                ["Jobs:RunServer"] = "false",
-                ["Jobs:RegisterRecurring"] = "false",
-                ["RateLimits:ComplaintsPerHour"] = "1000", // 200 complaints from three customers in one go
-                ["Logging:LogLevel:Default"] = "Warning",
-            });
-            builder.AddPortal();
-            _host = builder.Build();
+            // 200 complaints from three customers in one go.
+            _host = BuildHost(Database, "tests-host", new() { ["RateLimits:ComplaintsPerHour"] = "1000" });
             Figures.Add("fixture start-up in total", total);
         }
         catch
@@ -73,6 +58,32 @@ public sealed class MultiInstanceFixture : IAsyncLifetime
             await DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// A server-less portal host inside the test process (no Hangfire server, no recurring jobs) on a database of the
+    /// cluster, connecting as <paramref name="applicationName"/>: the portal's own services against that database.
+    /// </summary>
+    public WebApplication BuildHost(string database, string applicationName, Dictionary<string, string?>? extra = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = "Testing",
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = typeof(Program).Assembly.GetName().Name,
+        });
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "PostgreSql",
+            ["ConnectionStrings:PostgreSql"] = Cluster.ConnectionString(database, applicationName),
+            ["Jobs:RunServer"] = "false",
+            ["Jobs:RegisterRecurring"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (k, v) in extra ?? []) settings[k] = v;
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddPortal();
+        return builder.Build();
     }
 
     public Dictionary<string, string> Settings(string instance) => new()

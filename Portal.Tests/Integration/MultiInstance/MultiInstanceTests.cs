@@ -172,6 +172,14 @@ public sealed class MultiInstanceTests(MultiInstanceFixture f) : IClassFixture<M
 
         var statements = await ListAsync($"SELECT \"BillId\" FROM \"Statements\" WHERE \"PeriodStart\" = '{period:yyyy-MM-dd}'", r => r.GetGuid(0));
         Assert.Equal(bills.Order(), statements.Order());   // every bill once: nothing lost, nothing twice
+        // Each statement announced once, whichever instance issued it: one notice row, and no user told twice about it.
+        var onPeriod = $"'{period:yyyy-MM-dd}'";
+        Assert.Equal(bills.Count, await f.ScalarAsync<long>(
+            $"SELECT count(*) FROM \"StatementNotices\" n JOIN \"Statements\" s ON s.\"Id\" = n.\"StatementId\" WHERE s.\"PeriodStart\" = {onPeriod}"));
+        var links = $"SELECT '/statements/' || \"Id\" FROM \"Statements\" WHERE \"PeriodStart\" = {onPeriod}";
+        Assert.True(await f.ScalarAsync<long>($"SELECT count(*) FROM \"Notifications\" WHERE \"Kind\" = 'StatementReady' AND \"Link\" IN ({links})") > 0);
+        Assert.Equal(0, await f.ScalarAsync<long>(
+            $"SELECT count(*) FROM (SELECT 1 FROM \"Notifications\" WHERE \"Kind\" = 'StatementReady' AND \"Link\" IN ({links}) GROUP BY \"UserId\", \"Link\" HAVING count(*) > 1) twice"));
         f.Figures.Add("kill -9 mid-job", string.Create(CultureInfo.InvariantCulture,
             $"{bills.Count} statements, {issuedBeforeKill} issued by {victim.Name} before the kill; retried on {survivor.Name} and succeeded {recovered.TotalSeconds:F1} s after the kill (invisibility timeout 5 s); {statements.Count} statements, none twice"));
 
@@ -324,22 +332,7 @@ public sealed class MultiInstanceTests(MultiInstanceFixture f) : IClassFixture<M
         Assert.True(restored["Accounts"] > 0);
 
         // The restored database is a working portal database: same schema version, and its audit chain verifies.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            EnvironmentName = "Testing",
-            ContentRootPath = AppContext.BaseDirectory,
-            ApplicationName = typeof(Program).Assembly.GetName().Name,
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "PostgreSql",
-            ["ConnectionStrings:PostgreSql"] = f.Cluster.ConnectionString("restored", "tests-restored"),
-            ["Jobs:RunServer"] = "false",
-            ["Jobs:RegisterRecurring"] = "false",
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        builder.AddPortal();
-        await using var app = builder.Build();
+        await using var app = f.BuildHost("restored", "tests-restored");
         await using (var db = await app.Services.GetRequiredService<IDbContextFactory<Portal.Data.AppDbContext>>().CreateDbContextAsync())
             Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         var chain = await app.Services.GetRequiredService<Portal.Infrastructure.Audit.AuditService>().VerifyAsync();

@@ -4,6 +4,7 @@ using Portal.Data;
 using Portal.Domain.Notifications;
 using Portal.Features.Accounts;
 using Portal.Infrastructure.Audit;
+using Portal.Infrastructure.Email;
 using Portal.Infrastructure.Localization;
 
 namespace Portal.Features.Notifications;
@@ -75,7 +76,7 @@ public sealed class NotificationPreferencesService(IDbContextFactory<AppDbContex
             }
         if (changes.Count == 0) return true;
         await db.SaveChangesAsync(ct);
-        foreach (var topic in turnedOffEmail) await SuppressQueuedAsync(db, userId, topic, ct);
+        foreach (var topic in turnedOffEmail) await RecipientChoices.SuppressQueuedAsync(db, userId, topic, ct);
         await audit.RecordAsync(new AuditEvent(ChangedAction, $"user:{userId}", Detail: string.Join(";", changes),
             UserId: userId, UserName: user.Identity?.Name), ct);
         return true;
@@ -86,7 +87,7 @@ public sealed class NotificationPreferencesService(IDbContextFactory<AppDbContex
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.Users.AnyAsync(u => u.Id == request.UserId, ct)) return null;
-        return await AllowsAsync(db, request.UserId, request.Topic, request.Channel, ct);
+        return await RecipientChoices.AllowsAsync(db, request.UserId, request.Topic, request.Channel, ct);
     }
 
     /// <summary>Turns the link's choice off at once; a queued email of the topic to the user is not sent any more.</summary>
@@ -109,29 +110,12 @@ public sealed class NotificationPreferencesService(IDbContextFactory<AppDbContex
         {
             // A second click at the same moment inserted the row first: the choice is off either way.
         }
-        if (request.Channel == NotificationChannel.Email) await SuppressQueuedAsync(db, request.UserId, request.Topic, ct);
+        if (request.Channel == NotificationChannel.Email) await RecipientChoices.SuppressQueuedAsync(db, request.UserId, request.Topic, ct);
         if (!wasOn) return UnsubscribeOutcome.AlreadyOff;
         await audit.RecordAsync(new AuditEvent(UnsubscribedAction, $"user:{request.UserId}",
             Detail: $"{request.Topic}.{request.Channel}:off;via={via}", UserId: request.UserId), ct);
         return UnsubscribeOutcome.Unsubscribed;
     }
-
-    /// <summary>The send-time check: whether a message of the topic goes to the user on the channel.</summary>
-    public static async Task<bool> AllowsAsync(AppDbContext db, string userId, NotificationTopic topic, NotificationChannel channel, CancellationToken ct)
-    {
-        if (!NotificationTopics.IsChoosable(topic)) return true;
-        var chosen = await db.Set<NotificationPreferenceRow>().AsNoTracking()
-            .Where(r => r.UserId == userId && r.Topic == topic && r.Channel == channel).Select(r => (bool?)r.Enabled).FirstOrDefaultAsync(ct);
-        return NotificationTopics.Allows(topic, channel, chosen);
-    }
-
-    /// <summary>Marks the user's unsent emails of the topic Suppressed (a sender that already claimed one is not stopped).</summary>
-    public static Task<int> SuppressQueuedAsync(AppDbContext db, string userId, NotificationTopic topic, CancellationToken ct) =>
-        db.EmailMessages.Where(m => m.UserId == userId && m.Topic == topic && (m.Status == EmailStatus.Queued || m.Status == EmailStatus.Deferred))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.Status, EmailStatus.Suppressed)
-                .SetProperty(m => m.LastResult, "Not sent: the recipient turned this kind of email off.")
-                .SetProperty(m => m.Version, m => m.Version + 1), ct);
 
     private static Task<List<NotificationPreferenceRow>> RowsAsync(AppDbContext db, string userId, CancellationToken ct) =>
         db.Set<NotificationPreferenceRow>().AsNoTracking().Where(r => r.UserId == userId).ToListAsync(ct);

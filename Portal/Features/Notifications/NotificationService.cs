@@ -11,14 +11,21 @@ using Portal.Resources;
 
 namespace Portal.Features.Notifications;
 
-public sealed record NotificationItem(long Id, string Kind, string Arguments, string? Link, DateTime CreatedAtUtc, bool Read);
+public sealed record NotificationItem(long Id, string Kind, string Arguments, string? Link, DateTime CreatedAtUtc, bool Read)
+{
+    /// <summary>The values the bell's text is formatted with (see <see cref="NotificationArguments"/>).</summary>
+    public object[] Values => NotificationArguments.Split(Arguments);
+}
+
+/// <summary>One message to one user: what the bell shows and, when given, its email text (read in the recipient's language).</summary>
+public sealed record NotificationRequest(string UserId, string Kind, string Arguments, string? Link, Func<EmailContent>? EmailContent = null);
 
 /// <summary>
 /// Portal notifications (the bell) and their email copy: the one place a message to a user is sent, so the user's choice
 /// per topic and channel (<see cref="NotificationPreferencesService"/>) is asked here, at send time, and every email is
 /// written in the recipient's stored language through <see cref="EmailTemplate"/>.
 /// </summary>
-public sealed class NotificationService(IDbContextFactory<AppDbContext> dbFactory, IPortalEmailSender email, TimeProvider clock,
+public sealed class NotificationService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock,
     PortalUrls urls, UnsubscribeTokens tokens, IStringLocalizer<SharedResource> l)
 {
     public const string UnsubscribePath = "unsubscribe";
@@ -53,28 +60,58 @@ public sealed class NotificationService(IDbContextFactory<AppDbContext> dbFactor
     /// </summary>
     public async Task NotifyAsync(string userId, string kind, string arguments, string? link, Func<EmailContent>? emailContent = null, CancellationToken ct = default)
     {
-        var topic = NotificationTopics.Of(kind);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await NotificationPreferencesService.AllowsAsync(db, userId, topic, NotificationChannel.Portal, ct))
-        {
-            db.Notifications.Add(new Notification { UserId = userId, Kind = kind, Arguments = arguments, Link = link, CreatedAtUtc = clock.GetUtcNow().UtcDateTime });
-            await db.SaveChangesAsync(ct);
-        }
-        if (emailContent is null || !await NotificationPreferencesService.AllowsAsync(db, userId, topic, NotificationChannel.Email, ct)) return;
-        var recipient = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Email, u.PreferredCulture }).FirstOrDefaultAsync(ct);
-        if (recipient?.Email is null) return;
+        await StageAsync(db, [new NotificationRequest(userId, kind, arguments, link, emailContent)], ct);
+        await db.SaveChangesAsync(ct);
+    }
 
+    /// <summary>
+    /// Adds the bell rows and the queued emails of many messages to <paramref name="db"/> without saving them, with a few
+    /// queries for the whole batch (the choices, the recipients' addresses and languages). The caller saves them in the
+    /// same SaveChanges as its own record of having notified, so each message is written once or not at all.
+    /// </summary>
+    public async Task StageAsync(AppDbContext db, IReadOnlyList<NotificationRequest> requests, CancellationToken ct = default)
+    {
+        if (requests.Count == 0) return;
+        var chosen = await RecipientChoices.ChosenAsync(db, requests.Select(r => r.UserId).ToList(),
+            requests.Select(r => NotificationTopics.Of(r.Kind)).ToList(), ct);
+        bool Allows(string userId, NotificationTopic topic, NotificationChannel channel) =>
+            NotificationTopics.Allows(topic, channel, chosen.TryGetValue((userId, topic, channel), out var on) ? on : null);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var mailed = requests.Where(r => r.EmailContent is not null && Allows(r.UserId, NotificationTopics.Of(r.Kind), NotificationChannel.Email)).ToList();
+        var mailIds = mailed.Select(r => r.UserId).Distinct().ToList();
+        var recipients = mailIds.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => mailIds.Contains(u.Id))
+            .Select(u => new Recipient(u.Id, u.Email, u.PreferredCulture)).ToDictionaryAsync(u => u.Id, ct);
+
+        foreach (var r in requests)
+        {
+            var topic = NotificationTopics.Of(r.Kind);
+            if (Allows(r.UserId, topic, NotificationChannel.Portal))
+                db.Notifications.Add(new Notification { UserId = r.UserId, Kind = r.Kind, Arguments = r.Arguments, Link = r.Link, CreatedAtUtc = now });
+        }
+        foreach (var r in mailed)
+            if (recipients.TryGetValue(r.UserId, out var recipient) && recipient.Email is not null)
+                db.EmailMessages.Add(DatabaseEmailSender.Row(Email(r, recipient), now));
+    }
+
+    private sealed record Recipient(string Id, string? Email, string PreferredCulture);
+
+    /// <summary>The email in the recipient's language, with the unsubscribe and settings links when its topic is a choice.</summary>
+    private OutgoingEmail Email(NotificationRequest r, Recipient recipient)
+    {
+        var topic = NotificationTopics.Of(r.Kind);
         var choosable = NotificationTopics.IsChoosable(topic);
-        var token = choosable ? tokens.Create(new UnsubscribeRequest(userId, topic, NotificationChannel.Email)) : null;
+        var token = choosable ? tokens.Create(new UnsubscribeRequest(r.UserId, topic, NotificationChannel.Email)) : null;
         string subject, html;
         using (CultureScope.Use(recipient.PreferredCulture))
         {
-            (subject, html) = EmailTemplate.Render(l, emailContent(), topic, new EmailTemplate.Links(
-                link is null || link.StartsWith("/backoffice", StringComparison.OrdinalIgnoreCase) ? null : Absolute(link), null,
+            (subject, html) = EmailTemplate.Render(l, r.EmailContent!(), topic, new EmailTemplate.Links(
+                r.Link is null || r.Link.StartsWith("/backoffice", StringComparison.OrdinalIgnoreCase) ? null : Absolute(r.Link), null,
                 token is null ? null : Absolute(UnsubscribePath, token), choosable ? Absolute(SettingsPath) : null));
         }
-        await email.EnqueueAsync(new OutgoingEmail(recipient.Email, subject, html, choosable ? userId : null, choosable ? topic : null,
-            token is null ? null : Absolute(OneClickPath, token)), ct);
+        return new OutgoingEmail(recipient.Email!, subject, html, choosable ? r.UserId : null, choosable ? topic : null,
+            token is null ? null : Absolute(OneClickPath, token));
     }
 
     /// <summary>A link on the public endpoint, from the configured base URL (never from a request's Host).</summary>

@@ -36,6 +36,7 @@ public partial class NotificationSettingsPage
     {
         NotificationTopic.Alerts => L["NotifySettings.AlertsHint"],
         NotificationTopic.Complaints => L["NotifySettings.ComplaintsHint"],
+        NotificationTopic.Statements => L["NotifySettings.StatementsHint"],
         NotificationTopic.Service => L["NotifySettings.ServiceHint"],
         NotificationTopic.Offers => L["NotifySettings.OffersHint"],
         _ => "",

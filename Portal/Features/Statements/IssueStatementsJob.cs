@@ -6,7 +6,11 @@ using Portal.Domain.Statements;
 
 namespace Portal.Features.Statements;
 
-public sealed record IssueRunSummary(DateOnly Period, int Bills, int Issued, int Skipped, int Failed);
+public sealed record IssueRunSummary(DateOnly Period, int Bills, int Issued, int Skipped, int Failed)
+{
+    /// <summary>Statements whose users were told in this run that they are ready (<see cref="StatementNotifier"/>).</summary>
+    public int Announced { get; init; }
+}
 
 /// <summary>The progress row read back: "2026-10 running bills=40 issued=12 skipped=0 failed=0".</summary>
 public sealed record IssueRunState(string Period, bool Finished, int Bills, int Issued, int Skipped, int Failed)
@@ -35,9 +39,12 @@ public sealed record IssueBatchSummary(int Issued, int Skipped, int Failed)
 /// Idempotent (issued → skipped), so a re-run or the next month's sweep finishes what a lost run left.
 /// Bills go in batches: their inputs loaded with a few set-based queries, the PDFs drawn on every core, the batch
 /// written in one SaveChanges. One bad bill fails alone (logged, counted, retried by the next run).
-/// Progress goes to the log and to the job's checkpoint row (State), which the back office can show.
+/// Progress goes to the log and to the job's checkpoint row (State), which the back office can show. After each batch the
+/// period's new statements are announced to their users (<see cref="StatementNotifier"/>, once per statement), and once more
+/// at the end, so a run that finds everything issued still announces what a lost run left unannounced.
 /// </summary>
-public sealed class IssueStatementsJob(IDbContextFactory<AppDbContext> dbFactory, StatementIssuer issuer, TimeProvider clock, ILogger<IssueStatementsJob> log)
+public sealed class IssueStatementsJob(IDbContextFactory<AppDbContext> dbFactory, StatementIssuer issuer, StatementNotifier notifier, TimeProvider clock,
+    ILogger<IssueStatementsJob> log)
 {
     public const string Id = "issue-statements";
 
@@ -67,7 +74,7 @@ public sealed class IssueStatementsJob(IDbContextFactory<AppDbContext> dbFactory
             bills = all.Count;
             pending = all.Except(issued).ToList();
         }
-        int done = 0, failed = 0, skipped = bills - pending.Count;
+        int done = 0, failed = 0, skipped = bills - pending.Count, announced = 0;
         log.LogInformation("Statements {Period:yyyy-MM}: {Bills} bills, {Pending} to issue", period, bills, pending.Count);
         await ProgressAsync(period, bills, done, skipped, failed, finished: false, ct);
         foreach (var batch in pending.Chunk(Math.Max(1, BatchSize)))
@@ -75,11 +82,14 @@ public sealed class IssueStatementsJob(IDbContextFactory<AppDbContext> dbFactory
             ct.ThrowIfCancellationRequested();
             var result = await IssueBatchAsync(batch, ct);
             (done, skipped, failed) = (done + result.Issued, skipped + result.Skipped, failed + result.Failed);
+            announced += await notifier.NotifyPeriodAsync(period, ct);
             await ProgressAsync(period, bills, done, skipped, failed, finished: false, ct);
         }
+        announced += await notifier.NotifyPeriodAsync(period, ct);
         await ProgressAsync(period, bills, done, skipped, failed, finished: true, ct);
-        log.LogInformation("Statements {Period:yyyy-MM}: {Issued} issued, {Skipped} already there, {Failed} failed", period, done, skipped, failed);
-        return new IssueRunSummary(period, bills, done, skipped, failed);
+        log.LogInformation("Statements {Period:yyyy-MM}: {Issued} issued, {Skipped} already there, {Failed} failed, {Announced} announced",
+            period, done, skipped, failed, announced);
+        return new IssueRunSummary(period, bills, done, skipped, failed) { Announced = announced };
     }
 
     /// <summary>

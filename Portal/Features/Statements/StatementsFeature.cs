@@ -13,6 +13,7 @@ public static class StatementsFeature
         services.AddSingleton<StatementIssuer>();
         services.AddSingleton<StatementService>();
         services.AddSingleton<StatementAdminService>();
+        services.AddSingleton<StatementNotifier>();
         services.AddSingleton<IStatementCreditInfo, NoStatementCreditInfo>();
         services.AddTransient<IssueStatementsJob>();
         return services;

@@ -25,7 +25,8 @@ public sealed class RefreshPredictionsJob(
     NotificationService notifications,
     IStringLocalizer<SharedResource> l,
     TimeProvider clock,
-    ILogger<RefreshPredictionsJob> log)
+    ILogger<RefreshPredictionsJob> log,
+    Infrastructure.Telemetry.PortalMetrics? metrics = null)
 {
     public const string Id = "usage-refresh-predictions";
     public const int Clusters = 6;
@@ -83,6 +84,7 @@ public sealed class RefreshPredictionsJob(
             {
                 raised += await WriteAsync(chunk, model, today, startedAt, ct);
                 done += chunk.Length;
+                metrics?.RefreshedAccounts.Add(chunk.Length);
                 await ReportAsync($"{done}/{touched.Count}", null, ct);
             }
         }
@@ -93,6 +95,7 @@ public sealed class RefreshPredictionsJob(
                 ct.ThrowIfCancellationRequested();
                 raised += await WriteAsync(await ComputeAsync(chunk, today, ct), model, today, startedAt, ct);
                 done += chunk.Length;
+                metrics?.RefreshedAccounts.Add(chunk.Length);
                 await ReportAsync($"{done}/{touched.Count}", null, ct);
             }
         }

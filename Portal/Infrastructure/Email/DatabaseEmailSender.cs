@@ -42,18 +42,21 @@ public sealed class DatabaseEmailSender(IDbContextFactory<AppDbContext> dbFactor
     public async Task EnqueueAsync(OutgoingEmail message, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.EmailMessages.Add(new EmailMessage
-        {
-            To = message.To,
-            Subject = message.Subject,
-            HtmlBody = message.HtmlBody,
-            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-            UserId = message.UserId,
-            Topic = message.Topic,
-            UnsubscribeUrl = message.UnsubscribeUrl,
-        });
+        db.EmailMessages.Add(Row(message, clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>The outbox row of a message, for a caller that writes it in its own SaveChanges with other rows.</summary>
+    public static EmailMessage Row(OutgoingEmail message, DateTime createdAtUtc) => new()
+    {
+        To = message.To,
+        Subject = message.Subject,
+        HtmlBody = message.HtmlBody,
+        CreatedAtUtc = createdAtUtc,
+        UserId = message.UserId,
+        Topic = message.Topic,
+        UnsubscribeUrl = message.UnsubscribeUrl,
+    };
 
     private Task SendAccountAsync(ApplicationUser user, string email, string subjectKey, string bodyKey, string link, string actionKey)
     {

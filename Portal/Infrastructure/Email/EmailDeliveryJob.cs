@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Domain.Notifications;
-using Portal.Features.Notifications;
 
 namespace Portal.Infrastructure.Email;
 
@@ -122,8 +121,8 @@ public sealed class EmailDeliveryJob(IDbContextFactory<AppDbContext> dbFactory, 
     private static async Task<bool> SuppressedAsync(AppDbContext db, EmailMessage message, CancellationToken ct)
     {
         if (message.UserId is null || message.Topic is not { } topic) return false;
-        if (await NotificationPreferencesService.AllowsAsync(db, message.UserId, topic, NotificationChannel.Email, ct)) return false;
-        await NotificationPreferencesService.SuppressQueuedAsync(db, message.UserId, topic, ct);
+        if (await RecipientChoices.AllowsAsync(db, message.UserId, topic, NotificationChannel.Email, ct)) return false;
+        await RecipientChoices.SuppressQueuedAsync(db, message.UserId, topic, ct);
         return true;
     }
 

@@ -21,12 +21,14 @@ public sealed class PortalMetrics : IDisposable
         JobFailures = _meter.CreateCounter<long>("pm.job.failures", "{run}", "Hangfire job runs that threw, by job.");
         EmailDeliveries = _meter.CreateCounter<long>("pm.email.deliveries", "{message}", "Outbox messages by delivery result (sent, deferred, failed, uncertain).");
         RoutingLatency = _meter.CreateHistogram<double>("pm.complaint.routing.latency", "s", "From a complaint's submission to its routing into a queue.");
+        RefreshedAccounts = _meter.CreateCounter<long>("pm.usage.refresh.accounts", "{account}", "Accounts whose usage forecast and alerts a refresh recomputed; its rate is the refresh throughput.");
     }
 
     public Histogram<double> JobDuration { get; }
     public Counter<long> JobFailures { get; }
     public Counter<long> EmailDeliveries { get; }
     public Histogram<double> RoutingLatency { get; }
+    public Counter<long> RefreshedAccounts { get; }
 
     internal void CircuitOpened() => Interlocked.Increment(ref _circuits);
     internal void CircuitClosed() => Interlocked.Decrement(ref _circuits);

@@ -28,7 +28,8 @@ public static class TelemetrySetup
             .WithMetrics(m => m
                 .AddAspNetCoreInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(PortalMetrics.MeterName, "Microsoft.AspNetCore.Components", "Microsoft.AspNetCore.Components.Server.Circuits")
+                .AddMeter(PortalMetrics.MeterName, "Microsoft.AspNetCore.Components", "Microsoft.AspNetCore.Components.Server.Circuits",
+                    "Microsoft.EntityFrameworkCore")
                 .AddPrometheusExporter())
             .WithTracing(t =>
             {

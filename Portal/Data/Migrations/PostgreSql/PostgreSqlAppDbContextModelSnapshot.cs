@@ -1950,29 +1950,6 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.ToTable("AssociationRuns", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Features.Notifications.NotificationPreferenceRow", b =>
-                {
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<int>("Topic")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Channel")
-                        .HasColumnType("integer");
-
-                    b.Property<bool>("Enabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTime>("UpdatedAtUtc")
-                        .HasColumnType("timestamp without time zone");
-
-                    b.HasKey("UserId", "Topic", "Channel");
-
-                    b.ToTable("NotificationPreferences", (string)null);
-                });
-
             modelBuilder.Entity("Portal.Features.Planning.PlanningBacktestRow", b =>
                 {
                     b.Property<string>("Key")
@@ -2133,6 +2110,22 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.HasIndex("ItemCode", "Day");
 
                     b.ToTable("ServiceMenuImpressions", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Features.Statements.StatementNoticeRow", b =>
+                {
+                    b.Property<Guid>("StatementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("NotifiedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("integer");
+
+                    b.HasKey("StatementId");
+
+                    b.ToTable("StatementNotices", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Features.Tariffs.TariffRecommendationRow", b =>
@@ -2446,6 +2439,29 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.HasIndex("Action", "AtUtc");
 
                     b.ToTable("AuditLog", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Email.NotificationPreferenceRow", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Topic")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.HasKey("UserId", "Topic", "Channel");
+
+                    b.ToTable("NotificationPreferences", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2957,20 +2973,20 @@ namespace Portal.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Portal.Features.Notifications.NotificationPreferenceRow", b =>
-                {
-                    b.HasOne("Portal.Data.ApplicationUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Portal.Features.Services.ServiceMenuImpressionRow", b =>
                 {
                     b.HasOne("Portal.Domain.Accounts.CustomerAccount", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Features.Statements.StatementNoticeRow", b =>
+                {
+                    b.HasOne("Portal.Domain.Statements.StatementRecord", null)
+                        .WithMany()
+                        .HasForeignKey("StatementId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3007,6 +3023,15 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.HasOne("Portal.Domain.Accounts.CustomerAccount", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Email.NotificationPreferenceRow", b =>
+                {
+                    b.HasOne("Portal.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

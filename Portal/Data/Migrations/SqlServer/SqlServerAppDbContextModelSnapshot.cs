@@ -1952,29 +1952,6 @@ namespace Portal.Data.Migrations.SqlServer
                     b.ToTable("AssociationRuns", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Features.Notifications.NotificationPreferenceRow", b =>
-                {
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
-
-                    b.Property<int>("Topic")
-                        .HasColumnType("int");
-
-                    b.Property<int>("Channel")
-                        .HasColumnType("int");
-
-                    b.Property<bool>("Enabled")
-                        .HasColumnType("bit");
-
-                    b.Property<DateTime>("UpdatedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.HasKey("UserId", "Topic", "Channel");
-
-                    b.ToTable("NotificationPreferences", (string)null);
-                });
-
             modelBuilder.Entity("Portal.Features.Planning.PlanningBacktestRow", b =>
                 {
                     b.Property<string>("Key")
@@ -2135,6 +2112,22 @@ namespace Portal.Data.Migrations.SqlServer
                     b.HasIndex("ItemCode", "Day");
 
                     b.ToTable("ServiceMenuImpressions", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Features.Statements.StatementNoticeRow", b =>
+                {
+                    b.Property<Guid>("StatementId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("NotifiedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("int");
+
+                    b.HasKey("StatementId");
+
+                    b.ToTable("StatementNotices", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Features.Tariffs.TariffRecommendationRow", b =>
@@ -2448,6 +2441,29 @@ namespace Portal.Data.Migrations.SqlServer
                     b.HasIndex("Action", "AtUtc");
 
                     b.ToTable("AuditLog", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Email.NotificationPreferenceRow", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Topic")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("UserId", "Topic", "Channel");
+
+                    b.ToTable("NotificationPreferences", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2959,20 +2975,20 @@ namespace Portal.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Portal.Features.Notifications.NotificationPreferenceRow", b =>
-                {
-                    b.HasOne("Portal.Data.ApplicationUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Portal.Features.Services.ServiceMenuImpressionRow", b =>
                 {
                     b.HasOne("Portal.Domain.Accounts.CustomerAccount", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Features.Statements.StatementNoticeRow", b =>
+                {
+                    b.HasOne("Portal.Domain.Statements.StatementRecord", null)
+                        .WithMany()
+                        .HasForeignKey("StatementId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3009,6 +3025,15 @@ namespace Portal.Data.Migrations.SqlServer
                     b.HasOne("Portal.Domain.Accounts.CustomerAccount", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Email.NotificationPreferenceRow", b =>
+                {
+                    b.HasOne("Portal.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portal.Data;
 using Portal.Domain.Notifications;
 
-namespace Portal.Features.Notifications;
+namespace Portal.Infrastructure.Email;
 
 /// <summary>A customer's choice for one topic on one channel. No row: the default (<see cref="NotificationTopics.DefaultOn"/>).</summary>
 public sealed class NotificationPreferenceRow
