@@ -42,6 +42,22 @@ public class LogPrivacyTests(PortalServer server) : Browsing(server)
         }
         var leaks = personal.Where(p => texts.Any(t => t.Contains(p, StringComparison.Ordinal))).ToList();
         Assert.True(leaks.Count == 0, "Personal data in the logs: " + string.Join(", ", leaks.Take(5)));
+
+        // A line written inside a request carries the request's trace id, so a log line leads to its trace.
+        var signIns = lines.Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(e => e.TryGetProperty("Message", out var m) && m.GetString()!.StartsWith("Sign-in ", StringComparison.Ordinal))
+            .ToList();
+        Assert.True(signIns.Count >= 2, $"the two sign-ins above should each be logged, found {signIns.Count}");
+        Assert.All(signIns, e => Assert.Matches("^[0-9a-f]{32}$", TraceIdOf(e)));
+    }
+
+    /// <summary>The TraceId of the log line's activity scope ("" when it has none).</summary>
+    private static string TraceIdOf(JsonElement line)
+    {
+        if (!line.TryGetProperty("Scopes", out var scopes) || scopes.ValueKind != JsonValueKind.Array) return "";
+        foreach (var scope in scopes.EnumerateArray())
+            if (scope.ValueKind == JsonValueKind.Object && scope.TryGetProperty("TraceId", out var id)) return id.GetString() ?? "";
+        return "";
     }
 
     private static void Collect(JsonElement e, List<string> into)
