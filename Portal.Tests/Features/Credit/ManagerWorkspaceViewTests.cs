@@ -40,6 +40,8 @@ public class ManagerWorkspaceViewTests(PortalHost host) : IClassFixture<PortalHo
             seen.AddRange((await Workspace.SearchAsync(manager, new ManagedAccountQuery(Page: p, PageSize: size))).Rows.Select(r => r.AccountNumber));
         Assert.Equal(first.AllAccounts, seen.Count);
         Assert.Equal(first.AllAccounts, seen.Distinct().Count());
+        // The database pages in the same order as the whole list (alerts first, then the account number).
+        Assert.Equal((await Workspace.AccountsAsync(manager)).Select(r => r.AccountNumber), seen);
         // A page past the end shows the last page rather than nothing.
         var beyond = await Workspace.SearchAsync(manager, new ManagedAccountQuery(Page: 999, PageSize: size));
         Assert.Equal(first.PageCount - 1, beyond.Page);
@@ -124,14 +126,54 @@ public class ManagerWorkspaceViewTests(PortalHost host) : IClassFixture<PortalHo
     [Fact]
     public async Task An_admin_on_the_public_endpoint_sees_the_account_view_masked_without_address_or_messages()
     {
-        var (id, _, holder, _, _) = await FirstAccountOfAsync("manager@demo.local");
+        var (id, number, holder, address, _) = await FirstAccountOfAsync("manager@demo.local");
         var admin = await host.UserAsync("admin@demo.local", Roles.Admin);
         var view = (await Workspace.AccountViewAsync(admin, id, EndpointKind.Public))!;
         Assert.True(view.Thread.Masked);
         Assert.NotEqual(holder, view.HolderName);
         Assert.Null(view.Address);
         Assert.Empty(view.Thread.Messages);
-        // And a masked name is all a search can match for that viewer.
+        // A viewer who sees masked names finds an account by its number only: neither the name nor the address matches.
         Assert.DoesNotContain((await Workspace.SearchAsync(admin, new ManagedAccountQuery(holder, PageSize: 1000))).Rows, r => r.AccountId == id);
+        Assert.DoesNotContain((await Workspace.SearchAsync(admin, new ManagedAccountQuery(address, PageSize: 1000))).Rows, r => r.AccountId == id);
+        Assert.Contains((await Workspace.SearchAsync(admin, new ManagedAccountQuery(number, PageSize: 1000))).Rows, r => r.AccountId == id);
+        // On the internal endpoint the same admin has the full view, and the name matches again.
+        Assert.Contains((await Workspace.SearchAsync(admin, new ManagedAccountQuery(holder, PageSize: 1000), EndpointKind.Internal)).Rows, r => r.AccountId == id);
+    }
+
+    [Fact]
+    public async Task Search_ignores_letter_case_in_the_account_number_name_and_address()
+    {
+        var manager = await host.UserAsync("manager@demo.local", Roles.CustomerManager);
+        var (id, number, holder, address, _) = await FirstAccountOfAsync("manager@demo.local");
+        foreach (var term in new[] { number.ToLowerInvariant(), number.ToUpperInvariant(), holder.ToUpperInvariant(), holder.ToLowerInvariant(), address.ToUpperInvariant() })
+            Assert.Contains((await Workspace.SearchAsync(manager, new ManagedAccountQuery(term, PageSize: 1000))).Rows, r => r.AccountId == id);
+    }
+
+    [Fact]
+    public async Task The_managers_home_counts_every_account_and_ranks_the_largest_by_the_last_30_days_as_the_full_list_would()
+    {
+        var manager = await host.UserAsync("manager@demo.local", Roles.CustomerManager);
+        var home = host.Services.GetRequiredService<Portal.Features.Home.HomeService>();
+        var top = await home.LargestManagedAccountsAsync(manager, 2);
+
+        await using var db = await host.Db.CreateDbContextAsync();
+        var managerId = AccountAccessService.UserId(manager);
+        var ids = await db.Accounts.Where(a => a.CustomerManagerId == managerId).Select(a => new { a.Id, a.AccountNumber }).ToListAsync();
+        var latest = await db.AccountDays.MaxAsync(d => d.Date);
+        Assert.Equal(ids.Count, top.Total);
+        Assert.True(ids.Count > 2, "the demo manager has more accounts than asked for");
+        Assert.Equal(2, top.Largest.Count);
+        Assert.Equal(top.Largest.OrderByDescending(r => r.Last30DaysKwh).Select(r => r.Id), top.Largest.Select(r => r.Id));
+        // No account left out uses more than the smallest one shown.
+        var since = Portal.Features.Demo.DemoSeeder.Today(host.Services.GetRequiredService<TimeProvider>()).AddDays(-30);
+        var shown = top.Largest.Select(r => r.Id).ToHashSet();
+        var others = ids.Where(a => !shown.Contains(a.Id)).Select(a => a.Id).ToList();
+        var largestOther = await db.AccountDays.Where(d => others.Contains(d.AccountId) && d.Date >= since)
+            .GroupBy(d => d.AccountId).Select(g => g.Sum(d => d.TotalWh)).OrderByDescending(x => x).FirstOrDefaultAsync();
+        Assert.True(largestOther / 1000m <= top.Largest[^1].Last30DaysKwh, $"an account left out used {largestOther / 1000m} kWh (latest reading {latest})");
+
+        var customer = await host.UserAsync("household@demo.local", Roles.Customer);
+        Assert.Equal(0, (await home.LargestManagedAccountsAsync(customer, 2)).Total);
     }
 }

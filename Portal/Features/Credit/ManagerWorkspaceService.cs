@@ -60,13 +60,13 @@ public sealed record ManagerAccountView(Guid AccountId, string AccountNumber, st
 public sealed record ManagerThread(Guid AccountId, string AccountNumber, string HolderName, IReadOnlyList<CreditMessageRow> Messages, int Unread, bool Masked);
 
 /// <summary>
-/// The customer manager's workspace: their accounts (from <see cref="AccountAccessService.AccessibleAccountIdsAsync"/>,
-/// which gives a manager exactly the accounts assigned to them) with alerts, and the message threads.
+/// The customer manager's workspace: their accounts (those assigned to them, as <see cref="AccountAccessService"/> grants
+/// a manager; see <see cref="ManagedAccounts"/>) with alerts, and the message threads.
 /// Personal data is shown in full to the account's assigned manager (wherever they work from) and to staff on the
 /// internal endpoint; anyone else, i.e. an admin on the public endpoint, sees names masked and no message text.
 /// Reading never changes anything: the assigned manager marks a thread read with <see cref="MarkReadAsync"/>.
 /// </summary>
-public sealed class ManagerWorkspaceService(IDbContextFactory<AppDbContext> dbFactory, AccountAccessService access, TimeProvider clock,
+public sealed class ManagerWorkspaceService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock,
     Notifications.NotificationService notifications, AuditService audit)
 {
     /// <summary>A tier drop within this many days is an alert.</summary>
@@ -77,50 +77,76 @@ public sealed class ManagerWorkspaceService(IDbContextFactory<AppDbContext> dbFa
         (await SearchAsync(manager, new ManagedAccountQuery(PageSize: int.MaxValue), endpoint, ct)).Rows;
 
     /// <summary>
-    /// One page of the manager's accounts matching the query, alerts first. Matching is on what this viewer may see:
-    /// the account number, the holder's name as shown (masked for a viewer without the full view) and, with the full
-    /// view, the address; <see cref="ManagedAccountQuery.Region"/> picks one region by code. Each call is audited
-    /// (a list of customers was viewed).
+    /// One page of the manager's accounts matching the query, alerts first (the number of alerts, then the account
+    /// number). Filtering, counting, ordering and paging run in the database, so a supervisor with thousands of
+    /// accounts reads one page; the alert rules (<see cref="AlertsAsync"/>) are then worked out for that page only.
+    /// Matching is on what this viewer may see: the account number always; the holder's name and the address only
+    /// where the viewer has the full view (an admin on the public endpoint sees masked names, so a search cannot probe
+    /// them). <see cref="ManagedAccountQuery.Region"/> picks one region by code. Each call with
+    /// <see cref="ManagedAccountQuery.Audit"/> is audited (a list of customers was viewed).
     /// </summary>
     public async Task<ManagedAccountsPage> SearchAsync(ClaimsPrincipal manager, ManagedAccountQuery query, EndpointKind endpoint = EndpointKind.Public, CancellationToken ct = default)
     {
-        var ids = await ManagedIdsAsync(manager, ct);
-        List<AccountHead> heads;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            heads = await db.Accounts.AsNoTracking().Where(a => ids.Contains(a.Id))
-                .Select(a => new AccountHead(a.Id, a.AccountNumber, a.HolderName, a.Address, a.Region, a.ContractedCapacityKva, a.CustomerManagerId))
-                .ToListAsync(ct);
-        }
-        var regions = heads.Select(h => h.Region).Distinct().Order(StringComparer.Ordinal).ToList();
+        var today = DemoSeeder.Today(clock);
+        var dropSince = today.AddDays(-TierDropAlertDays);
+        var dueSoon = today.AddDays(HazardService.DueSoonDays);
+        var cycle = "|" + UsageAlertRules.CycleKeyFor(new DateOnly(today.Year, today.Month, 1)) + "|";
+        var viewerId = AccountAccessService.UserId(manager) ?? "";
         var search = query.Search?.Trim();
-        var matching = heads.Where(h => (query.Region is null || h.Region == query.Region) && Matches(h, search, FullView(manager, h.CustomerManagerId, endpoint))).ToList();
-        var alerts = await AlertsAsync(matching.Select(h => h.Id).ToList(), ct);
-        var rows = matching.Select(h =>
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var managed = ManagedAccounts(db, manager);
+        var allAccounts = await managed.CountAsync(ct);
+        var regions = (await managed.Select(a => a.Region).Distinct().ToListAsync(ct)).Order(StringComparer.Ordinal).ToList();
+
+        var matching = managed;
+        if (query.Region is not null) matching = matching.Where(a => a.Region == query.Region);
+        if (!string.IsNullOrEmpty(search))
+        {
+            // Lower-cased on both sides: the same case-insensitive match on SQLite, SQL Server and PostgreSQL.
+            var term = search.ToLowerInvariant();
+            var internalView = endpoint == EndpointKind.Internal;
+            matching = matching.Where(a => a.AccountNumber.ToLower().Contains(term)
+                || ((internalView || a.CustomerManagerId == viewerId) && (a.HolderName.ToLower().Contains(term) || a.Address.ToLower().Contains(term))));
+        }
+        // The alert count per account, by the same rules as AlertsAsync (an open hazard due soon or overdue is one alert).
+        var counted = matching.Select(a => new
+        {
+            a.Id,
+            a.AccountNumber,
+            a.HolderName,
+            a.Address,
+            a.Region,
+            a.ContractedCapacityKva,
+            a.CustomerManagerId,
+            Alerts = (db.CreditStates.Any(s => s.AccountId == a.Id && s.TierHistory.Any(t => t.ChangedOn >= dropSince && t.To < t.From)) ? 1 : 0)
+                + (db.Hazards.Any(h => h.AccountId == a.Id && h.State == HazardState.Open && h.RectificationDeadline <= dueSoon) ? 1 : 0)
+                + (db.Complaints.Any(c => c.AccountId == a.Id && c.Status != ComplaintStatus.Resolved && c.Status != ComplaintStatus.Closed) ? 1 : 0)
+                + (db.UsageAlerts.Any(u => u.AccountId == a.Id && u.Kind == (int)UsageAlertKind.ForecastAboveThreshold && u.DedupeKey.Contains(cycle)) ? 1 : 0)
+                + (db.ManagerMessages.Any(m => m.AccountId == a.Id && m.FromCustomer && m.ReadAtUtc == null) ? 1 : 0),
+        });
+        if (query.AlertsOnly) counted = counted.Where(x => x.Alerts > 0);
+
+        var total = await counted.CountAsync(ct);
+        var size = Math.Max(1, query.PageSize);
+        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)size));
+        var page = Math.Clamp(query.Page, 0, pageCount - 1);
+        var ordered = counted.OrderByDescending(x => x.Alerts).ThenBy(x => x.AccountNumber);
+        var heads = (size == int.MaxValue ? await ordered.ToListAsync(ct) : await ordered.Skip(page * size).Take(size).ToListAsync(ct))
+            .Select(x => new AccountHead(x.Id, x.AccountNumber, x.HolderName, x.Address, x.Region, x.ContractedCapacityKva, x.CustomerManagerId)).ToList();
+        var alerts = await AlertsAsync(heads.Select(h => h.Id).ToList(), ct);
+        var pageRows = heads.Select(h =>
             {
                 var (state, list, unread) = alerts[h.Id];
                 var holder = FullView(manager, h.CustomerManagerId, endpoint) ? h.HolderName : Masking.Name(h.HolderName);
                 return new ManagedAccountRow(h.Id, h.AccountNumber, holder, h.CapacityKva, state?.Tier, state?.Score, list, unread, h.Region);
             })
-            .Where(r => !query.AlertsOnly || r.Alerts.Count > 0)
+            // The database ordered by the same count; this keeps the page's order stable should the two reads straddle a change.
             .OrderByDescending(r => r.Alerts.Count).ThenBy(r => r.AccountNumber, StringComparer.Ordinal).ToList();
-        var size = Math.Max(1, query.PageSize);
-        var pageCount = Math.Max(1, (int)Math.Ceiling(rows.Count / (double)size));
-        var page = Math.Clamp(query.Page, 0, pageCount - 1);
-        var pageRows = size == int.MaxValue ? rows : rows.Skip(page * size).Take(size).ToList();
         if (query.Audit)
             await audit.RecordAsync(new AuditEvent("Manager.AccountsListed", "manager-workspace", Detail: $"search={search ?? ""};region={query.Region ?? ""};page={page + 1};shown={pageRows.Count}",
                 UserId: AccountAccessService.UserId(manager), UserName: manager.Identity?.Name), ct);
-        return new ManagedAccountsPage(pageRows, rows.Count, page, pageCount, heads.Count, regions);
-    }
-
-    private static bool Matches(AccountHead h, string? search, bool fullView)
-    {
-        if (string.IsNullOrEmpty(search)) return true;
-        var name = fullView ? h.HolderName : Masking.Name(h.HolderName);
-        return h.AccountNumber.Contains(search, StringComparison.OrdinalIgnoreCase)
-            || name.Contains(search, StringComparison.OrdinalIgnoreCase)
-            || (fullView && h.Address.Contains(search, StringComparison.OrdinalIgnoreCase));
+        return new ManagedAccountsPage(pageRows, total, page, pageCount, allAccounts, regions);
     }
 
     private sealed record AccountHead(Guid Id, string AccountNumber, string HolderName, string Address, string Region, decimal CapacityKva, string? CustomerManagerId);
@@ -180,7 +206,7 @@ public sealed class ManagerWorkspaceService(IDbContextFactory<AppDbContext> dbFa
     /// </summary>
     public async Task<ManagerAccountView?> AccountViewAsync(ClaimsPrincipal manager, Guid accountId, EndpointKind endpoint = EndpointKind.Public, CancellationToken ct = default)
     {
-        if (!(await ManagedIdsAsync(manager, ct)).Contains(accountId))
+        if (!await IsManagedAsync(manager, accountId, ct))
         {
             await audit.RecordAsync(new AuditEvent("Manager.AccountViewed", "account:" + accountId, "NotFound",
                 UserId: AccountAccessService.UserId(manager), UserName: manager.Identity?.Name), ct);
@@ -231,7 +257,7 @@ public sealed class ManagerWorkspaceService(IDbContextFactory<AppDbContext> dbFa
     /// <summary>Null when the account is not the manager's: the page shows "not found". Reading changes nothing.</summary>
     public async Task<ManagerThread?> ThreadAsync(ClaimsPrincipal manager, Guid accountId, EndpointKind endpoint = EndpointKind.Public, CancellationToken ct = default)
     {
-        if (!(await ManagedIdsAsync(manager, ct)).Contains(accountId)) return null;
+        if (!await IsManagedAsync(manager, accountId, ct)) return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var account = await db.Accounts.AsNoTracking().Where(a => a.Id == accountId)
             .Select(a => new { a.AccountNumber, a.HolderName, a.CustomerManagerId }).FirstAsync(ct);
@@ -248,7 +274,7 @@ public sealed class ManagerWorkspaceService(IDbContextFactory<AppDbContext> dbFa
     public async Task<int?> MarkReadAsync(ClaimsPrincipal manager, Guid accountId, CancellationToken ct = default)
     {
         var userId = AccountAccessService.UserId(manager);
-        if (userId is null || !(await ManagedIdsAsync(manager, ct)).Contains(accountId)) return null;
+        if (userId is null || !await IsManagedAsync(manager, accountId, ct)) return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.Accounts.AnyAsync(a => a.Id == accountId && a.CustomerManagerId == userId, ct)) return null;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -259,7 +285,7 @@ public sealed class ManagerWorkspaceService(IDbContextFactory<AppDbContext> dbFa
     public async Task<MessageOutcome> ReplyAsync(ClaimsPrincipal manager, Guid accountId, string? body, EndpointKind endpoint = EndpointKind.Public, CancellationToken ct = default)
     {
         var userId = AccountAccessService.UserId(manager);
-        if (userId is null || !(await ManagedIdsAsync(manager, ct)).Contains(accountId)) return MessageOutcome.NotFound;
+        if (userId is null || !await IsManagedAsync(manager, accountId, ct)) return MessageOutcome.NotFound;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Whoever may not read the thread here may not write into it either.
         var managerId = await db.Accounts.Where(a => a.Id == accountId).Select(a => a.CustomerManagerId).FirstAsync(ct);
@@ -276,19 +302,22 @@ public sealed class ManagerWorkspaceService(IDbContextFactory<AppDbContext> dbFa
     private static bool FullView(ClaimsPrincipal viewer, string? assignedManagerId, EndpointKind endpoint) =>
         endpoint == EndpointKind.Internal || (assignedManagerId is not null && assignedManagerId == AccountAccessService.UserId(viewer));
 
-    /// <summary>Managers: their assigned accounts. Admins (who pass the Manager policy): every account that has a manager.</summary>
-    private async Task<IReadOnlyList<Guid>> ManagedIdsAsync(ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>
+    /// Managers: their assigned accounts (the rule <see cref="AccountAccessService"/> applies to a manager, without the
+    /// accounts bound to them as a customer). Admins (who pass the Manager policy): every account that has a manager.
+    /// </summary>
+    private async Task<bool> IsManagedAsync(ClaimsPrincipal user, Guid accountId, CancellationToken ct)
     {
-        if (user.IsInRole(Roles.Admin))
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            return await db.Accounts.AsNoTracking().Where(a => a.CustomerManagerId != null).Select(a => a.Id).ToListAsync(ct);
-        }
-        if (!user.IsInRole(Roles.CustomerManager)) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await ManagedAccounts(db, user).AnyAsync(a => a.Id == accountId, ct);
+    }
+
+    private static IQueryable<Domain.Accounts.CustomerAccount> ManagedAccounts(AppDbContext db, ClaimsPrincipal user)
+    {
+        var accounts = db.Accounts.AsNoTracking();
+        if (user.IsInRole(Roles.Admin)) return accounts.Where(a => a.CustomerManagerId != null);
         var userId = AccountAccessService.UserId(user);
-        await using var db2 = await dbFactory.CreateDbContextAsync(ct);
-        var accessible = await access.AccessibleAccountIdsAsync(user, ct);
-        // A manager who is also a customer must not see their own bound accounts as managed ones.
-        return await db2.Accounts.AsNoTracking().Where(a => accessible.Contains(a.Id) && a.CustomerManagerId == userId).Select(a => a.Id).ToListAsync(ct);
+        if (!user.IsInRole(Roles.CustomerManager) || userId is null) return accounts.Where(a => false);
+        return accounts.Where(a => a.CustomerManagerId == userId);
     }
 }
