@@ -72,7 +72,7 @@ public static class ThemeStylesheetEndpoint
         var sheet = app.ApplicationServices.GetRequiredService<ThemeStylesheet>();
         return app.Use((context, next) =>
         {
-            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
+            if ((!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
                 || !string.Equals(context.Request.Path.Value, sheet.Url, StringComparison.Ordinal))
                 return next(context);
             var accepts = context.Request.Headers.AcceptEncoding.ToString();
