@@ -6,8 +6,8 @@ namespace Portal.E2E.Journeys;
 /// <summary>
 /// Issue 20: on a slow phone the prerendered page shows seconds before its circuit is up. Until then its controls are
 /// visibly inert (dimmed, no pointer events, the layout aria-busy with a loading bar), so a tap is never silently lost:
-/// it cannot land, and the same tap once the circuit is up takes effect. The circuit is held back by the test (its
-/// negotiate request waits) on a 4× slower CPU, so "before interactive" is a state, not a race.
+/// it cannot land, and the same tap once the circuit is up takes effect. The circuit is held back by the test (the
+/// script that starts Blazor, js/blazor-start.js, waits) on a 4× slower CPU, so "before interactive" is a state, not a race.
 /// </summary>
 [Collection(PortalServerCollection.Name)]
 public class PrerenderTapTests(PortalServer server) : Browsing(server)
@@ -20,13 +20,15 @@ public class PrerenderTapTests(PortalServer server) : Browsing(server)
         var cdp = await page.Context.NewCDPSessionAsync(page);
         await cdp.SendAsync("Emulation.setCPUThrottlingRate", new Dictionary<string, object> { ["rate"] = 4 });
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await page.RouteAsync(new Regex(@"/_blazor/negotiate\?"), async route =>
+        // The circuit skips negotiation (issue 20), so the test holds the start script instead; the page's load event
+        // waits for it, so the navigation only waits for the response.
+        await page.RouteAsync(new Regex(@"/js/blazor-start\.[a-z0-9]+\.js"), async route =>
         {
             await release.Task;
             await route.ContinueAsync();
         });
 
-        await page.GotoAsync(Server.PublicUrl + "/", new() { WaitUntil = WaitUntilState.Load });
+        await page.GotoAsync(Server.PublicUrl + "/", new() { WaitUntil = WaitUntilState.Commit });
         var layout = page.Locator(".mud-layout");
         await Assertions.Expect(layout).ToHaveAttributeAsync("data-interactive", "false");
         await Assertions.Expect(layout).ToHaveAttributeAsync("aria-busy", "true");

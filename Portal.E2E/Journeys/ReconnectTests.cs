@@ -19,8 +19,8 @@ public class ReconnectTests(PortalServer server) : Browsing(server)
         var page = await NewPageAsync(culture, size.Width, size.Height);
         await new LoginPage(page).SignInAsync(Server.PublicUrl, "household@demo.local");
 
-        // The circuit's socket runs through Playwright so the test can cut it; while "offline" new sockets, negotiation
-        // and long polling are refused, so Blazor keeps retrying until the line is back.
+        // The circuit's socket runs through Playwright so the test can cut it; while "offline" new sockets (and, were the
+        // start script ever to negotiate again, negotiation and long polling) are refused, so Blazor keeps retrying.
         var online = true;
         IWebSocketRoute? live = null;
         await page.RouteWebSocketAsync(new Regex("/_blazor"), async ws =>

@@ -75,6 +75,27 @@ public sealed partial class BlazorOriginTests(ConfiguredBaseUrlHost host) : ICla
     }
 
     [Fact]
+    public async Task A_foreign_origin_cannot_open_the_circuit_websocket_without_negotiating_either()
+    {
+        // The page skips negotiation (js/blazor-start.js, issue 20); the origin check covers the direct connection too.
+        using var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("Origin", "http://evil.example");
+        var ex = await Assert.ThrowsAsync<WebSocketException>(() =>
+            socket.ConnectAsync(new Uri($"ws://127.0.0.1:{host.PublicPort}/_blazor"), CancellationToken.None));
+        Assert.Contains("403", ex.Message);
+    }
+
+    [Fact]
+    public async Task The_configured_origin_opens_the_circuit_websocket_without_negotiating()
+    {
+        using var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("Origin", ConfiguredBaseUrlHost.PublicBase);
+        await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{host.PublicPort}/_blazor"), CancellationToken.None);
+        Assert.Equal(WebSocketState.Open, socket.State);
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+    }
+
+    [Fact]
     public async Task The_configured_origin_opens_the_circuit_websocket()
     {
         using var socket = await UpgradeAsync(ConfiguredBaseUrlHost.PublicBase);

@@ -257,6 +257,46 @@ public static class ChromiumClients
         })();
         """;
 
+    /// <summary>
+    /// Records the circuit's WebSocket in window.__pmSocket (opened, each message's arrival time and size), for the cold
+    /// load's timeline: what happens between the first paint and interactivity.
+    /// </summary>
+    private const string SocketProbe = """
+        (() => {
+          const Native = window.WebSocket;
+          window.__pmSocket = { created: [], opened: [], messages: [] };
+          window.WebSocket = function (url, protocols) {
+            const ws = protocols === undefined ? new Native(url) : new Native(url, protocols);
+            window.__pmSocket.created.push(performance.now());
+            ws.addEventListener("open", () => window.__pmSocket.opened.push(performance.now()));
+            ws.addEventListener("message", e => window.__pmSocket.messages.push([performance.now(), e.data.byteLength ?? e.data.length]));
+            return ws;
+          };
+          window.WebSocket.prototype = Native.prototype;
+          Object.assign(window.WebSocket, { CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3 });
+        })();
+        """;
+
+    /// <summary>The cold load's timeline (ms from navigation start): resources' start and end, paints, scripts, socket, interactive.</summary>
+    private const string Timeline = """
+        () => {
+          const r = x => Math.round(x);
+          const lines = [];
+          const nav = performance.getEntriesByType("navigation")[0];
+          lines.push(`document: response ${r(nav.responseStart)}–${r(nav.responseEnd)}, domInteractive ${r(nav.domInteractive)}, DOMContentLoaded ${r(nav.domContentLoadedEventEnd)}`);
+          for (const e of performance.getEntriesByType("resource"))
+            lines.push(`${e.initiatorType} ${r(e.startTime)}–${r(e.responseEnd)} ${e.transferSize} B ${new URL(e.name).pathname}`);
+          for (const e of performance.getEntriesByType("paint")) lines.push(`${e.name} ${r(e.startTime)}`);
+          const s = window.__pmSocket;
+          if (s) {
+            lines.push(`websocket created ${s.created.map(r).join(",")} opened ${s.opened.map(r).join(",")}`);
+            for (const [t, n] of s.messages.slice(0, 12)) lines.push(`websocket message ${r(t)} ${n} B`);
+          }
+          lines.push(`interactive ${r(window.__pmInteractiveAt ?? -1)}`);
+          return lines;
+        }
+        """;
+
     /// <summary>Click the drawer toggle and time it until the drawer's class changes (the server's render batch applied).</summary>
     private const string RoundTrip = """
         async () => {
@@ -434,9 +474,10 @@ public static class ChromiumClients
         {
             await using var context = await browser.NewContextAsync(new() { StorageState = state, Locale = "en-US", ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
             await context.AddInitScriptAsync(InteractiveProbe);
+            var counting = i == 0;
+            if (counting) await context.AddInitScriptAsync(SocketProbe);
             var page = await context.NewPageAsync();
             await ThrottleAsync(page);
-            var counting = i == 0;
             var pending = new List<Task>();
             if (counting)
             {
@@ -478,6 +519,7 @@ public static class ChromiumClients
                     if (paint is { } p) fcp.Add(p);
                     if (counting)
                     {
+                        foreach (var line in await page.EvaluateAsync<string[]>(Timeline)) Console.Error.WriteLine($"tti request: timeline: {line}");
                         counting = false;
                         Task[] waiting;
                         lock (pending) waiting = [.. pending];

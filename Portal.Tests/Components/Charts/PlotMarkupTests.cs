@@ -107,6 +107,28 @@ public class PlotMarkupTests
     }
 
     [Fact]
+    public void A_run_of_consecutive_values_is_one_continuous_line_that_starts_again_after_a_gap_and_where_it_turns_dashed()
+    {
+        var doc = Render(new PlotSpec
+        {
+            Kind = PlotKind.Line,
+            Labels = ["a", "b", "c", "d", "e", "f", "g"],
+            Series = [new("kW", [1, 2, 3, null, 4, 5, 6])],
+            Unit = "kW",
+            Partial = new HashSet<int> { 6 },
+            PartialNote = "so far",
+        });
+        var solid = doc.QuerySelector("path.pm-chart-line:not(.pm-chart-partial)")!.GetAttribute("d")!;
+        var dashed = doc.QuerySelector("path.pm-chart-line.pm-chart-partial")!.GetAttribute("d")!;
+        // a→b→c is one run (one M, two L), the gap at d starts a new one (e→f); f→g into the period under way is dashed.
+        Assert.Equal(2, solid.Count(c => c == 'M'));
+        Assert.Equal(3, solid.Count(c => c == 'L'));
+        Assert.Matches(@"^M0\.5 [\d.]+L1\.5 [\d.]+L2\.5 [\d.]+M4\.5 [\d.]+L5\.5 [\d.]+$", solid);
+        Assert.Equal(1, dashed.Count(c => c == 'M'));
+        Assert.Equal(1, dashed.Count(c => c == 'L'));
+    }
+
+    [Fact]
     public void A_single_point_is_still_visible_as_a_marker()
     {
         var doc = Render(new PlotSpec { Kind = PlotKind.Line, Labels = ["only"], Series = [new("s", [5])], Unit = "kW" });

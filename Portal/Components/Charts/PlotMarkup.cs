@@ -159,11 +159,15 @@ public static partial class PlotMarkup
     {
         var solid = new StringBuilder();
         var dashed = new StringBuilder();
+        StringBuilder? previous = null;   // the path the segment ending at point i - 1 went to: a run goes on without a new M
         for (var i = 1; i < values.Length; i++)
         {
-            if (values[i - 1] is not { } a || values[i] is not { } b) continue;
+            if (values[i - 1] is not { } a || values[i] is not { } b) { previous = null; continue; }
             var target = partial.Contains(i) || partial.Contains(i - 1) ? dashed : solid;
-            target.Append('M').Append(N(i - 0.5)).Append(' ').Append(N(y(a))).Append('L').Append(N(i + 0.5)).Append(' ').Append(N(y(b)));
+            // One M per run, not per segment (issue 20: the 96-point load curve's markup halves, in the page and in its circuit).
+            if (!ReferenceEquals(target, previous)) target.Append('M').Append(N(i - 0.5)).Append(' ').Append(N(y(a)));
+            target.Append('L').Append(N(i + 0.5)).Append(' ').Append(N(y(b)));
+            previous = target;
         }
         if (solid.Length > 0)
             sb.Append("<path class=\"pm-chart-line\" d=\"").Append(solid).Append("\" stroke=\"").Append(color).Append("\" vector-effect=\"non-scaling-stroke\"/>");
