@@ -1,3 +1,5 @@
+using Portal.Domain.Calendar;
+
 namespace Portal.Domain.Usage;
 
 // Forecast kWh are double: they are estimates shown rounded (and turned into a bill estimate by the tariff
@@ -10,7 +12,10 @@ public readonly record struct DailyKwh(DateOnly Date, double Kwh);
 /// <param name="CycleEnd">Last day of the billing cycle (inclusive).</param>
 /// <param name="LastCompleteDay">Last day whose data is in; CycleStart − 1 when the cycle has just begun.</param>
 /// <param name="NextCycleEnd">Last day of the following cycle; defaults to the end of the next calendar month.</param>
-public sealed record ForecastRequest(DateOnly CycleStart, DateOnly CycleEnd, DateOnly LastCompleteDay, IReadOnlyList<DailyKwh> History, DateOnly? NextCycleEnd = null);
+/// <param name="Calendar">Public holidays and make-up working days of the customer's country (the portal's working
+/// calendar); null forecasts every day by its weekday alone.</param>
+public sealed record ForecastRequest(DateOnly CycleStart, DateOnly CycleEnd, DateOnly LastCompleteDay, IReadOnlyList<DailyKwh> History, DateOnly? NextCycleEnd = null,
+    IReadOnlyCollection<CalendarDay>? Calendar = null);
 
 public enum ForecastBandSource
 {
@@ -47,6 +52,9 @@ public sealed record UsageForecast(
 /// <item>Season: when last year has data around the same dates, the days left are scaled by last year's ratio of the
 /// target window to the 28 days before it (half of it, clamped to 0.6–1.6): that carries the turn into winter
 /// heating or summer cooling without trusting a single year fully.</item>
+/// <item>Calendar (when the request has one): a public holiday takes the account's Saturday factor and a make-up
+/// working day the mean Monday–Friday factor, in the days left and in the backtest alike; holidays in the history are
+/// left out of the weekday factors and of both levels, make-up days out of the factors.</item>
 /// <item>Forecast = actual kWh so far + Σ over the days left.</item>
 /// <item>80 % band: the 10th and 90th percentiles of this account's own past ratios of actual to forecast
 /// for windows of the same length (rolling origins every 3 days over the last year), widened by
@@ -96,7 +104,7 @@ public static class Forecaster
         var nextEnd = request.NextCycleEnd ?? new DateOnly(nextStart.Year, nextStart.Month, 1).AddMonths(1).AddDays(-1);
         if (nextEnd < nextStart) throw new Common.DomainException("Forecast.CycleInverted", "The next cycle ends before it starts.");
 
-        var series = Series.From(request.History, request.LastCompleteDay);
+        var series = Series.From(request.History, request.LastCompleteDay, DayKinds.From(request.Calendar));
         var origin = request.LastCompleteDay.DayNumber;
         if (series.Count(origin - WeekdayWindowDays + 1, origin) < MinimumHistoryDays) return null;
         var cycleStart = request.CycleStart.DayNumber;
@@ -139,7 +147,7 @@ public static class Forecaster
         private double _monday;
     }
 
-    internal readonly struct Model(double level, WeekFactors dayFactor, double spikeCap)
+    internal readonly struct Model(double level, WeekFactors dayFactor, double spikeCap, DayKinds? kinds = null, double holidayFactor = 0, double workdayFactor = 0)
     {
         private readonly WeekFactors _dayFactor = dayFactor;
 
@@ -148,11 +156,52 @@ public static class Forecaster
         /// <summary>Single days above this (<see cref="SpikeCapOverMedian"/> × the window's median) count as this much; 0 or +∞ when nothing is cut.</summary>
         public double SpikeCap { get; } = spikeCap;
 
-        public double Day(int dayNumber, double season) => Level * _dayFactor[DayOfWeekOf(dayNumber)] * season;
+        public double Day(int dayNumber, double season) => Level * Factor(dayNumber) * season;
 
-        /// <summary>The weekday factor of a day (mean 1 over a week of known days; 0 for a weekday with no use).</summary>
-        public double Factor(int dayNumber) => _dayFactor[DayOfWeekOf(dayNumber)];
+        /// <summary>
+        /// The day factor of a day (mean 1 over a week of known days; 0 for a weekday with no use): its weekday's, or on a
+        /// public holiday the holiday factor, on a make-up working day the mean Monday–Friday factor.
+        /// </summary>
+        public double Factor(int dayNumber) => kinds?.Of(dayNumber) switch
+        {
+            null or DayKind.Normal => _dayFactor[DayOfWeekOf(dayNumber)],
+            DayKind.Holiday => holidayFactor,
+            _ => workdayFactor,
+        };
     }
+
+    internal enum DayKind : byte
+    {
+        Normal = 0,
+        Holiday = 1,
+        MakeUpWorkingDay = 2,
+    }
+
+    /// <summary>The calendar as day numbers: a byte per day from its first to its last entry.</summary>
+    internal sealed class DayKinds
+    {
+        private readonly DayKind[] _kinds;
+        private readonly int _first;
+
+        private DayKinds(DayKind[] kinds, int first) { _kinds = kinds; _first = first; }
+
+        public static DayKinds? From(IReadOnlyCollection<CalendarDay>? calendar)
+        {
+            if (calendar is null || calendar.Count == 0) return null;
+            var first = calendar.Min(c => c.Date.DayNumber);
+            var kinds = new DayKind[calendar.Max(c => c.Date.DayNumber) - first + 1];
+            foreach (var c in calendar)
+                kinds[c.Date.DayNumber - first] = c.Kind == CalendarDayKind.Holiday ? DayKind.Holiday : DayKind.MakeUpWorkingDay;
+            return new DayKinds(kinds, first);
+        }
+
+        public DayKind Of(int dayNumber)
+        {
+            var i = (uint)(dayNumber - _first);
+            return i < (uint)_kinds.Length ? _kinds[i] : DayKind.Normal;
+        }
+    }
+
 
     /// <summary>Fits the level and day-of-week factors on data up to and including day number <paramref name="origin"/>.</summary>
     internal static Model Fit(Series series, int origin)
@@ -163,26 +212,42 @@ public static class Forecaster
             if (series.TryGet(origin - k, out var v)) recent[n++] = v;
         var spikeCap = n == 0 ? 0 : SpikeCap(recent[..n]);
 
+        var kinds = series.Kinds;
         Span<double> sums = stackalloc double[7];
         Span<int> counts = stackalloc int[7];
         double all = 0;
+        var normal = 0;
         for (var k = 0; k < WeekdayWindowDays; k++)
         {
             var d = origin - k;
             if (!series.TryGet(d, out var v)) continue;
             v = spikeCap > 0 ? Math.Min(v, spikeCap) : v;
+            // A holiday or a make-up working day is not a normal day of its weekday: it shapes neither the weekday
+            // factors nor the mean they are relative to.
+            if (kinds is not null && kinds.Of(d) != DayKind.Normal) continue;
             var w = DayOfWeekOf(d);
             sums[w] += v;
             counts[w]++;
             all += v;
+            normal++;
         }
         var factor = new WeekFactors();
-        var mean = n == 0 ? 0 : all / n;
+        var mean = normal == 0 ? 0 : all / normal;
         for (var w = 0; w < 7; w++)
         {
             // No shrinkage towards 1: tried (a prior worth one week) and it changed real-meter MAPE by 0.02 points
             // while biasing clean business patterns; the spike cap already guards the odd day.
             factor[w] = counts[w] == 0 || mean <= 0 ? 1 : sums[w] / counts[w] / mean;
+        }
+        // A public holiday is a rest day: it takes the account's Saturday factor (Saturday, Sunday, their mean and the
+        // factor measured on the window's own holidays were tried on the tuning meters; only Saturday was better than no
+        // calendar at every horizon in both datasets — docs/adr/0006-forecasting.md, "Third round"). A make-up working
+        // day takes the mean Monday–Friday factor. Neither is fitted.
+        double holidayFactor = 0, workdayFactor = 0;
+        if (kinds is not null)
+        {
+            holidayFactor = factor[(int)DayOfWeek.Saturday];
+            for (var w = (int)DayOfWeek.Monday; w <= (int)DayOfWeek.Friday; w++) workdayFactor += factor[w] / 5;
         }
 
         Span<double> values = stackalloc double[LevelWindowDays];
@@ -192,11 +257,16 @@ public static class Forecaster
         {
             var d = origin - k;
             // A weekday with no use in the window (closed on Sundays) says nothing about the level: 0 / 0.
-            if (!series.TryGet(d, out var v) || factor[DayOfWeekOf(d)] < MinimumDayFactor) continue;
-            values[m] = v / factor[DayOfWeekOf(d)];
+            if (!series.TryGet(d, out var v)) continue;
+            // A holiday is left out of the level (it is no normal day of its weekday); a make-up day counts as a weekday.
+            var kind = kinds?.Of(d) ?? DayKind.Normal;
+            if (kind == DayKind.Holiday) continue;
+            var f = kind == DayKind.Normal ? factor[DayOfWeekOf(d)] : workdayFactor;
+            if (f < MinimumDayFactor) continue;
+            values[m] = v / f;
             ages[m++] = k;
         }
-        if (m == 0) return new Model(mean, factor, spikeCap); // no recent data: fall back to the older mean (0 when none)
+        if (m == 0) return new Model(mean, factor, spikeCap, kinds, holidayFactor, workdayFactor); // no recent data: fall back to the older mean (0 when none)
         Span<double> scratch = stackalloc double[m];
         values[..m].CopyTo(scratch);
         var cap = SpikeCap(scratch);
@@ -207,7 +277,7 @@ public static class Forecaster
             wsum += w;
             vsum += w * (cap > 0 ? Math.Min(values[i], cap) : values[i]);
         }
-        return new Model(vsum / wsum, factor, spikeCap);
+        return new Model(vsum / wsum, factor, spikeCap, kinds, holidayFactor, workdayFactor);
     }
 
     /// <summary>
@@ -237,6 +307,7 @@ public static class Forecaster
         for (var d = origin - 6; d <= origin; d++)
         {
             if (!series.TryGet(d, out var v)) continue;
+            if (series.Kinds?.Of(d) == DayKind.Holiday) continue; // not a normal day of its week
             kwh += v > cap ? model.Day(d, 1) : v; // a meter spike would lift the whole forecast
             factors += model.Factor(d);
         }
@@ -369,11 +440,14 @@ public static class Forecaster
         private readonly double[] _values;
         private readonly int _first;
 
-        private Series(double[] values, int first) { _values = values; _first = first; }
+        private Series(double[] values, int first, DayKinds? kinds) { _values = values; _first = first; Kinds = kinds; }
 
-        public static Series From(IReadOnlyList<DailyKwh> history, DateOnly origin)
+        /// <summary>The calendar's holidays and make-up working days; null without a calendar.</summary>
+        public DayKinds? Kinds { get; }
+
+        public static Series From(IReadOnlyList<DailyKwh> history, DateOnly origin, DayKinds? kinds = null)
         {
-            if (history.Count == 0) return new Series([], origin.DayNumber);
+            if (history.Count == 0) return new Series([], origin.DayNumber, kinds);
             var first = int.MaxValue;
             for (var i = 0; i < history.Count; i++) first = Math.Min(first, history[i].Date.DayNumber);
             var values = new double[Math.Max(0, origin.DayNumber - first + 1)];
@@ -384,7 +458,7 @@ public static class Forecaster
                 var i = h.Date.DayNumber - first;
                 if (i >= 0 && i < values.Length && h.Kwh >= 0 && double.IsFinite(h.Kwh)) values[i] = h.Kwh;
             }
-            return new Series(values, first);
+            return new Series(values, first, kinds);
         }
 
         public bool TryGet(int dayNumber, out double v)

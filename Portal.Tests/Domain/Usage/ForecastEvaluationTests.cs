@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Portal.Domain.Calendar;
 using Portal.Domain.Usage;
 using Xunit;
 using Xunit.Abstractions;
@@ -23,7 +24,9 @@ namespace Portal.Tests.Domain.Usage;
 /// × days left); same weekday last week (each day left takes the kWh of the same weekday in the last week before the
 /// origin, up to four weeks back where a day is missing); last year (the same days 364 days earlier, so weekdays align,
 /// × the ratio of the last 28 days to the same 28 days a year earlier) — only Cambridge 2019 has a year, elsewhere that
-/// column falls back to the run rate. The goal is measured against the best baseline per horizon.
+/// column falls back to the run rate. The goal is measured against the best baseline per horizon. The forecaster gets
+/// the bank holidays of England and Wales (public information, as production has its own country's calendar); the
+/// baselines get no calendar.
 /// </para>
 /// </summary>
 public sealed class RealMeterEvaluation
@@ -42,13 +45,17 @@ public sealed class RealMeterEvaluation
         RejectedRows = rejected;
         LoadSummary = $"loaded {rows:N0} rows ({rejected} rejected) from {Meters.Count} meters in {sw.ElapsedMilliseconds} ms";
         sw.Restart();
-        foreach (var (meter, days) in Meters) Evaluate(meter, days);
+        foreach (var (meter, days) in Meters) Evaluate(meter, days, UkBankHolidays.EnglandAndWales, Cases);
         EvaluateSummary = $"{Cases.Count} forecasts in {sw.ElapsedMilliseconds} ms";
+        foreach (var (meter, days) in Meters) Evaluate(meter, days, null, CasesWithoutCalendar);
     }
 
     public string? Folder { get; }
     public IReadOnlyDictionary<string, IReadOnlyList<DailyKwh>> Meters { get; } = new Dictionary<string, IReadOnlyList<DailyKwh>>();
+    /// <summary>The forecaster given the bank holidays of England and Wales (<see cref="UkBankHolidays"/>), as production gives it its country's calendar.</summary>
     public List<Case> Cases { get; } = new();
+    /// <summary>The same cases forecast without a calendar (the second round's forecaster), for comparison.</summary>
+    public List<Case> CasesWithoutCalendar { get; } = new();
     public int RejectedRows { get; }
     public string LoadSummary { get; } = "";
     public string EvaluateSummary { get; } = "";
@@ -117,7 +124,7 @@ public sealed class RealMeterEvaluation
                 (double)d.Readings.TotalKwh * d.Readings.IntervalsPerDay / (d.Readings.IntervalsPerDay - d.Readings.MissingCount))).ToArray());
     }
 
-    private void Evaluate(string meter, IReadOnlyList<DailyKwh> days)
+    private void Evaluate(string meter, IReadOnlyList<DailyKwh> days, IReadOnlyCollection<CalendarDay>? calendar, List<Case> cases)
     {
         var byDate = days.ToDictionary(d => d.Date, d => d.Kwh);
         var first = days.Min(d => d.Date);
@@ -133,7 +140,7 @@ public sealed class RealMeterEvaluation
             foreach (var elapsed in new[] { 7, 14, 21 })
             {
                 var origin = month.AddDays(elapsed - 1);
-                var f = Forecaster.Forecast(new ForecastRequest(month, end, origin, days))!;
+                var f = Forecaster.Forecast(new ForecastRequest(month, end, origin, days, Calendar: calendar))!;
                 var toDate = monthDays.Take(elapsed).Sum(d => byDate[d]);
                 var left = monthDays.Skip(elapsed).ToArray();
                 double? Day(DateOnly d) => byDate.TryGetValue(d, out var v) && d <= origin ? v : null;
@@ -149,7 +156,7 @@ public sealed class RealMeterEvaluation
                 var pairs = Enumerable.Range(0, 28).Select(k => origin.AddDays(-k)).Select(d => (Now: Day(d), Then: Day(d.AddDays(-364)))).Where(p => p.Now is not null && p.Then is not null).ToArray();
                 if (lySame.All(v => v is not null) && pairs.Length >= 21 && pairs.Sum(p => p.Then!.Value) > 0)
                     lastYear = toDate + lySame.Sum(v => v!.Value) * pairs.Sum(p => p.Now!.Value) / pairs.Sum(p => p.Then!.Value);
-                Cases.Add(new Case(meter, meter.StartsWith("MAC", StringComparison.Ordinal) ? "London" : "Cambridge", HeldOut.Contains(meter),
+                cases.Add(new Case(meter, meter.StartsWith("MAC", StringComparison.Ordinal) ? "London" : "Cambridge", HeldOut.Contains(meter),
                     month, elapsed, actual, f.Cycle.Kwh, f.Cycle.Low, f.Cycle.High, runRate, lastWeek, lastYear));
             }
         }
@@ -162,8 +169,10 @@ public sealed class RealMeterEvaluation
         public double Gain => 1 - Forecaster / BestBaseline;
     }
 
-    public IReadOnlyList<HorizonRow> Table(bool heldOut, string? dataset = null) =>
-        Cases.Where(c => c.HeldOut == heldOut && (dataset is null || c.Dataset == dataset)).GroupBy(c => c.DaysElapsed).OrderBy(g => g.Key)
+    public IReadOnlyList<HorizonRow> Table(bool heldOut, string? dataset = null) => Table(Cases, heldOut, dataset);
+
+    public static IReadOnlyList<HorizonRow> Table(IEnumerable<Case> cases, bool heldOut, string? dataset = null) =>
+        cases.Where(c => c.HeldOut == heldOut && (dataset is null || c.Dataset == dataset)).GroupBy(c => c.DaysElapsed).OrderBy(g => g.Key)
             .Select(g => new HorizonRow(g.Key, g.Count(), g.Average(c => c.Ape), g.Average(c => c.ApeOf(c.RunRate)), g.Average(c => c.ApeOf(c.LastWeek)),
                 g.Average(c => c.ApeOf(c.LastYearOrRunRate)), g.Count(c => c.Covered) / (double)g.Count()))
             .ToArray();
@@ -181,10 +190,10 @@ public class ForecastEvaluationTests(RealMeterEvaluation eval, ITestOutputHelper
 
     /// <summary>
     /// Held-out floor the forecaster meets: at least this much lower MAPE (relative) than the best naive baseline at every
-    /// horizon. It scores 4.2 / 5.9 / 7.4 % (docs/adr/0006-forecasting.md); the forecaster before it (mean of the model
-    /// and last week's days) scored 3.7 % after 7 days and would fail. The goal is 10 %, not met.
+    /// horizon. With the bank-holiday calendar it scores 5.9 / 8.1 / 10.3 % (docs/adr/0006-forecasting.md, third round);
+    /// without it 4.2 / 5.9 / 7.4 %, which would fail. The goal is 10 % at every horizon, met after 21 days only.
     /// </summary>
-    private const double HeldOutGainFloor = 0.04;
+    private const double HeldOutGainFloor = 0.058;
 
     private void Print(string title, IReadOnlyList<RealMeterEvaluation.HorizonRow> rows)
     {
@@ -201,8 +210,10 @@ public class ForecastEvaluationTests(RealMeterEvaluation eval, ITestOutputHelper
         output.WriteLine(eval.LoadSummary);
         output.WriteLine(eval.EvaluateSummary);
         output.WriteLine($"split: {eval.Meters.Count - eval.HeldOut.Count} tuning meters, {eval.HeldOut.Count} held-out meters (alternate meters per dataset in meters.csv order)");
-        Print("TUNING meters (constants were chosen here)", eval.Table(heldOut: false));
-        Print("HELD-OUT meters", eval.Table(heldOut: true));
+        Print("TUNING meters (constants were chosen here), forecaster with the bank-holiday calendar", eval.Table(heldOut: false));
+        Print("HELD-OUT meters, forecaster with the bank-holiday calendar", eval.Table(heldOut: true));
+        Print("TUNING meters, forecaster without a calendar (second round)", RealMeterEvaluation.Table(eval.CasesWithoutCalendar, heldOut: false));
+        Print("HELD-OUT meters, forecaster without a calendar (second round)", RealMeterEvaluation.Table(eval.CasesWithoutCalendar, heldOut: true));
         foreach (var dataset in new[] { "London", "Cambridge" })
             Print($"held-out, {dataset} only", eval.Table(heldOut: true, dataset));
         var held = eval.Table(heldOut: true);
@@ -212,6 +223,7 @@ public class ForecastEvaluationTests(RealMeterEvaluation eval, ITestOutputHelper
         output.WriteLine(RealMeterEvaluation.Attribution);
 
         Assert.True(eval.Cases.Count > 3000, $"only {eval.Cases.Count} cases: the data did not load as expected");
+        Assert.Equal(eval.Cases.Count, eval.CasesWithoutCalendar.Count);
         Assert.Equal(45, eval.HeldOut.Count);
         Assert.Equal(3, held.Count);
         foreach (var r in held)
@@ -239,7 +251,7 @@ public class ForecastEvaluationTests(RealMeterEvaluation eval, ITestOutputHelper
             {
                 var origin = days[k].Date;
                 var cycle = new DateOnly(origin.Year, origin.Month, 1);
-                var f = Forecaster.Forecast(new ForecastRequest(cycle, cycle.AddMonths(1).AddDays(-1), origin, days));
+                var f = Forecaster.Forecast(new ForecastRequest(cycle, cycle.AddMonths(1).AddDays(-1), origin, days, Calendar: UkBankHolidays.EnglandAndWales));
                 origins++;
                 if (f is null) continue;
                 Assert.True(double.IsFinite(f.Cycle.Low) && double.IsFinite(f.Cycle.High) && double.IsFinite(f.NextCycle.Low) && double.IsFinite(f.NextCycle.High),

@@ -1,3 +1,4 @@
+using Portal.Domain.Calendar;
 using Portal.Domain.Common;
 using Portal.Domain.Usage;
 using Xunit;
@@ -174,6 +175,63 @@ public class ForecasterTests
         Assert.Equal((300, 300), (f.Cycle.Low, f.Cycle.High));
         // July 2025: 31 days, 4 Sundays: 27 × 12.
         Assert.Equal(324, f.NextCycle.Kwh);
+    }
+
+    // A business: 20 kWh Monday to Friday, 6 on Saturdays, 2 on Sundays. June 2025 starts on a Sunday.
+    private static double Business(DateOnly d) => d.DayOfWeek switch { DayOfWeek.Saturday => 6, DayOfWeek.Sunday => 2, _ => 20 };
+
+    private static CalendarDay Holiday(DateOnly d) => new(d, CalendarDayKind.Holiday, "holiday");
+
+    [Fact]
+    public void A_cycle_with_a_three_day_holiday_is_forecast_lower_by_three_weekdays_less_three_rest_days()
+    {
+        // Origin Monday 9 June; Wednesday 11 to Friday 13 June are public holidays. Each takes the account's Saturday
+        // factor: 3 × (20 − 6) = 42 kWh less than the forecast without a calendar, which is the plain weekly pattern.
+        var history = History(June.AddDays(-120), June.AddDays(8), Business);
+        var without = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(8), history))!;
+        var with = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(8), history,
+            Calendar: [Holiday(new(2025, 6, 11)), Holiday(new(2025, 6, 12)), Holiday(new(2025, 6, 13))]))!;
+        Assert.Equal(Enumerable.Range(0, 30).Sum(i => Business(June.AddDays(i))), without.Cycle.Kwh, 1);
+        Assert.Equal(without.Cycle.Kwh - 3 * (20 - 6), with.Cycle.Kwh, 1);
+        Assert.Equal(without.ToDateKwh, with.ToDateKwh);
+        Assert.Equal(without.NextCycle.Kwh, with.NextCycle.Kwh, 1);
+    }
+
+    [Fact]
+    public void A_make_up_working_sunday_is_forecast_like_a_weekday()
+    {
+        var history = History(June.AddDays(-120), June.AddDays(8), Business);
+        var without = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(8), history))!;
+        var with = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(8), history,
+            Calendar: [new CalendarDay(new(2025, 6, 15), CalendarDayKind.MakeUpWorkingDay, "make-up day")]))!;
+        Assert.Equal(DayOfWeek.Sunday, new DateOnly(2025, 6, 15).DayOfWeek);
+        Assert.Equal(without.Cycle.Kwh + (20 - 2), with.Cycle.Kwh, 1);
+    }
+
+    [Fact]
+    public void Holidays_in_the_history_do_not_pull_down_the_weekdays_or_the_level()
+    {
+        // Monday 26 to Wednesday 28 May were holidays and the business used Saturday's 6 kWh; June has none. With the
+        // calendar those days are left out and June is forecast as the plain pattern; without it they read as a dip.
+        var closed = new[] { new DateOnly(2025, 5, 26), new DateOnly(2025, 5, 27), new DateOnly(2025, 5, 28) };
+        var history = History(June.AddDays(-120), June.AddDays(8), d => closed.Contains(d) ? 6 : Business(d));
+        var plain = Enumerable.Range(0, 30).Sum(i => Business(June.AddDays(i)));
+        var with = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(8), history, Calendar: [.. closed.Select(Holiday)]))!;
+        var without = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(8), history))!;
+        Assert.Equal(plain, with.Cycle.Kwh, 1);
+        Assert.True(without.Cycle.Kwh < plain - 5, $"without the calendar {without.Cycle.Kwh} vs {plain}");
+    }
+
+    [Fact]
+    public void No_calendar_an_empty_one_and_one_of_other_years_give_the_same_forecast()
+    {
+        var history = History(June.AddDays(-400), June.AddDays(12), d => Business(d) * (1 + 0.1 * Math.Sin(d.DayNumber)));
+        var none = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(12), history))!;
+        var empty = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(12), history, Calendar: []))!;
+        var elsewhere = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, June.AddDays(12), history,
+            Calendar: [Holiday(new(2020, 1, 1)), new CalendarDay(new(2030, 1, 5), CalendarDayKind.MakeUpWorkingDay, "later")]))!;
+        Assert.Equal(none, empty);
+        Assert.Equal(none, elsewhere);
     }
 
     [Theory]

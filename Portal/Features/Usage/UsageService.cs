@@ -4,6 +4,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Primitives;
 using Portal.Data;
 using Portal.Domain.Accounts;
+using Portal.Domain.Calendar;
 using Portal.Domain.Tariffs;
 using Portal.Domain.Usage;
 using Portal.Features.Accounts;
@@ -225,6 +226,13 @@ public sealed class UsageService(IDbContextFactory<AppDbContext> dbFactory, Acco
         return new ForecastView(cycleStart, cycleEnd, forecast, stored.ForecastBill, stored.ForecastBillLow, stored.ForecastBillHigh);
     }
 
+    /// <summary>
+    /// The public holidays and make-up working days the cycle forecast follows: the portal's working calendar, the same
+    /// one the complaint clock counts working days with (<see cref="Complaints.ComplaintClock"/>, seeded from
+    /// <see cref="ChinaPublicHolidays"/>; the portal keeps no calendar table).
+    /// </summary>
+    internal static IReadOnlyList<CalendarDay> ForecastCalendar { get; } = ChinaPublicHolidays.Seed();
+
     private static (DateOnly Start, DateOnly End) Cycle(DateOnly today)
     {
         var start = new DateOnly(today.Year, today.Month, 1);
@@ -256,7 +264,7 @@ public sealed class UsageService(IDbContextFactory<AppDbContext> dbFactory, Acco
         var history = new List<DailyKwh>(days.Count);
         foreach (var d in days)
             if (d.HasData && d.Date <= origin) history.Add(new DailyKwh(d.Date, (double)d.TotalKwh));
-        if (Forecaster.Forecast(new ForecastRequest(cycleStart, cycleEnd, origin, history)) is not { } forecast) return null;
+        if (Forecaster.Forecast(new ForecastRequest(cycleStart, cycleEnd, origin, history, Calendar: ForecastCalendar)) is not { } forecast) return null;
 
         var actual = recent.Where(d => d.Date >= cycleStart && d.Date <= origin).ToList();
         var shape = recent.Where(d => d.Date > origin.AddDays(-28) && d.Date <= origin).ToList();
