@@ -1,8 +1,9 @@
 namespace Portal.Domain.Calendar;
 
 /// <summary>
-/// Seed data for mainland China public holidays and make-up working days. It is seed data only: the admin
-/// edits the stored rows, and nothing in the SLA code depends on these constants.
+/// Mainland China public holidays and make-up working days, as published by the State Council. The portal's working
+/// calendar is built from this list (the complaint clock's working days, the cycle forecast's holidays); there is no
+/// calendar table yet, so a newly published year is added here in a release.
 /// </summary>
 public static class ChinaPublicHolidays
 {
