@@ -231,8 +231,6 @@ public class PlotMarkupTests
     public void Tooltip_text_keeps_the_middle_dot_and_yuan_as_characters_but_still_escapes_markup()
     {
         var markup = PlotMarkup.Render(new PlotSpec { Labels = ["a<b>&c"], Series = [new("Cost", [12])], Unit = "¥" });
-        Assert.Contains("<title>a&lt;b&gt;&amp;c · Cost: ¥12</title>", markup);
-        Assert.DoesNotContain("&#183;", markup);
-        Assert.DoesNotContain("&#165;", markup);
+        Assert.Equal("<title>a&lt;b&gt;&amp;c · Cost: ¥12</title>", System.Text.RegularExpressions.Regex.Match(markup, "<title>.*?</title>").Value);
     }
 }
