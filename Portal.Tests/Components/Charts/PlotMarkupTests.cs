@@ -40,7 +40,7 @@ public class PlotMarkupTests
     public void Every_bar_has_a_tooltip_with_its_label_series_value_and_unit()
     {
         var doc = Render(Monthly(3_000, 10_240.4));
-        Assert.Equal(["M1 · This year: 3,000 kWh", "M2 · This year: 10,240 kWh"], doc.QuerySelectorAll("rect.pm-chart-bar > title").Select(t => t.TextContent));
+        Assert.Equal(["M1 · This year: 3,000 kWh", "M2 · This year: 10,240 kWh"], doc.QuerySelectorAll(".pm-chart-bars > rect > title").Select(t => t.TextContent));
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public class PlotMarkupTests
     public void A_missing_month_is_a_gap_never_a_bar_of_zero_while_a_true_zero_is_a_hairline()
     {
         var doc = Render(Monthly(120, null, 0, double.NaN, 80));
-        var titles = doc.QuerySelectorAll("rect.pm-chart-bar > title").Select(t => t.TextContent).ToList();
+        var titles = doc.QuerySelectorAll(".pm-chart-bars > rect > title").Select(t => t.TextContent).ToList();
         Assert.Equal(["M1 · This year: 120 kWh", "M3 · This year: 0 kWh", "M5 · This year: 80 kWh"], titles);
     }
 
@@ -64,7 +64,7 @@ public class PlotMarkupTests
     public void A_month_still_under_way_is_drawn_lighter_and_named_in_the_legend()
     {
         var doc = Render(Monthly(300, 310, 40) with { Partial = new HashSet<int> { 2 }, PartialNote = "Month to date" });
-        var bars = doc.QuerySelectorAll("rect.pm-chart-bar");
+        var bars = doc.QuerySelectorAll(".pm-chart-bars > rect");
         Assert.Equal([false, false, true], bars.Select(b => b.ClassList.Contains("pm-chart-partial")));
         Assert.Contains("(Month to date)", bars[2].TextContent);
         Assert.Contains("Month to date", doc.QuerySelectorAll(".pm-chart-legend li").Select(l => l.TextContent));
@@ -82,7 +82,7 @@ public class PlotMarkupTests
             PartialSeries = new HashSet<int> { 1 },
             PartialNote = "Month to date",
         });
-        var bars = doc.QuerySelectorAll("rect.pm-chart-bar");
+        var bars = doc.QuerySelectorAll(".pm-chart-bars > rect");
         Assert.Equal([false, true], bars.Select(b => b.ClassList.Contains("pm-chart-partial")));
         Assert.Equal("Dec · A year earlier: 400 kWh", bars[0].TextContent);
     }
@@ -103,7 +103,7 @@ public class PlotMarkupTests
         var dashed = doc.QuerySelector("path.pm-chart-line.pm-chart-partial")!.GetAttribute("d")!;
         Assert.Equal(1, solid.Count(c => c == 'M'));   // a→b only; nothing bridges the gap at c
         Assert.Equal(1, dashed.Count(c => c == 'M'));  // d→e, into the period still under way
-        Assert.Equal(["a · kW: 1 kW", "b · kW: 2 kW", "d · kW: 3 kW", "e · kW: 4 kW (so far)"], doc.QuerySelectorAll("rect.pm-chart-hit > title").Select(t => t.TextContent));
+        Assert.Equal(["a · kW: 1 kW", "b · kW: 2 kW", "d · kW: 3 kW", "e · kW: 4 kW (so far)"], doc.QuerySelectorAll(".pm-chart-hits > rect > title").Select(t => t.TextContent));
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public class PlotMarkupTests
     public void Stacked_bars_sit_on_each_other_up_to_the_total()
     {
         var doc = Render(new PlotSpec { Kind = PlotKind.StackedBar, Labels = ["Jan"], Series = [new("Peak", [60]), new("Valley", [40])], Unit = "kWh" });
-        var rects = doc.QuerySelectorAll("rect.pm-chart-bar").Select(r => (Y: double.Parse(r.GetAttribute("y")!, CultureInfo.InvariantCulture), H: double.Parse(r.GetAttribute("height")!, CultureInfo.InvariantCulture))).ToList();
+        var rects = doc.QuerySelectorAll(".pm-chart-bars > rect").Select(r => (Y: double.Parse(r.GetAttribute("y")!, CultureInfo.InvariantCulture), H: double.Parse(r.GetAttribute("height")!, CultureInfo.InvariantCulture))).ToList();
         Assert.Equal(2, rects.Count);
         Assert.Equal(rects[0].Y, rects[1].Y + rects[1].H, 3);   // the second segment ends where the first begins
         Assert.Equal(["0", "20", "40", "60", "80", "100"], doc.QuerySelectorAll(".pm-chart-tick").Select(t => t.TextContent));
@@ -206,4 +206,31 @@ public class PlotMarkupTests
     [Fact]
     public void An_empty_spec_has_no_data_to_draw() =>
         Assert.False(PlotMarkup.HasData(new PlotSpec { Labels = ["a"], Series = [new("x", [null, double.NaN])] }));
+    [Fact]
+    public void Bars_of_a_series_share_one_group_that_carries_their_colour_and_each_bar_only_its_geometry_and_tooltip()
+    {
+        var doc = Render(new PlotSpec { Labels = ["Jan", "Feb"], Series = [new("A year earlier", [400, 380], "#8fa9bf"), new("This year", [300, 310])], Unit = "kWh" });
+        var groups = doc.QuerySelectorAll("g.pm-chart-bars");
+        Assert.Equal(["#8fa9bf", PlotMarkup.Palette[1]], groups.Select(g => g.GetAttribute("fill")));
+        Assert.Equal(["Jan · This year: 300 kWh", "Feb · This year: 310 kWh"], groups[1].QuerySelectorAll("rect > title").Select(t => t.TextContent));
+        Assert.All(doc.QuerySelectorAll(".pm-chart-bars > rect"), r =>
+            Assert.Equal(["height", "width", "x", "y"], r.Attributes.Select(a => a.Name).Order()));
+    }
+
+    [Fact]
+    public void A_line_has_one_hover_column_per_point_that_holds_only_its_position_and_tooltip()
+    {
+        var doc = Render(new PlotSpec { Kind = PlotKind.Line, Labels = ["00:00", "00:15", "00:30"], Series = [new("Average kW", [1.234, null, 2.5])], Unit = "kW", Decimals = 2 });
+        var hits = doc.QuerySelectorAll("g.pm-chart-hits > rect");
+        Assert.Equal(["0", "2"], hits.Select(r => r.GetAttribute("x")));   // no column where there is no value
+        Assert.All(hits, r => Assert.Equal(["height", "width", "x"], r.Attributes.Select(a => a.Name).Order()));
+        Assert.Equal(["00:00 · Average kW: 1.23 kW", "00:30 · Average kW: 2.50 kW"], hits.Select(r => r.TextContent));
+    }
+
+    [Fact]
+    public void Tooltip_text_keeps_the_middle_dot_and_yuan_as_characters_but_still_escapes_markup()
+    {
+        var markup = PlotMarkup.Render(new PlotSpec { Labels = ["a<b>&c"], Series = [new("Cost", [12])], Unit = "¥" });
+        Assert.Equal("<title>a&lt;b&gt;&amp;c · Cost: ¥12</title>", System.Text.RegularExpressions.Regex.Match(markup, "<title>.*?</title>").Value);
+    }
 }

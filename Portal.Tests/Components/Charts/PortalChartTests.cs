@@ -20,7 +20,7 @@ public class PortalChartTests : PortalBunitContext
         var cut = Render<PortalChart>(p => p.Add(c => c.Spec, Days(60)));
 
         Assert.Empty(cut.FindComponents<Microsoft.AspNetCore.Components.IComponent>());   // nothing below the chart itself
-        Assert.Equal(60, cut.FindAll("rect.pm-chart-bar").Count);
+        Assert.Equal(60, cut.FindAll(".pm-chart-bars > rect").Count);
         Assert.DoesNotContain("blazor:on", cut.Markup);
         Assert.Contains("kWh", cut.Find(".pm-chart-unit").TextContent);
     }
@@ -38,6 +38,6 @@ public class PortalChartTests : PortalBunitContext
     {
         var cut = Render<PortalChart>(p => p.Add(c => c.Spec, Days(10)));
         cut.Render(p => p.Add(c => c.Spec, Days(20)));
-        Assert.Equal(20, cut.FindAll("rect.pm-chart-bar").Count);
+        Assert.Equal(20, cut.FindAll(".pm-chart-bars > rect").Count);
     }
 }

@@ -95,41 +95,52 @@ public static partial class PlotMarkup
                     var count = Math.Max(1, values.Length);
                     var band = count == 1 ? 0.6 : 0.78;
                     var w = band / count;
-                    for (var i = 0; i < n; i++)
-                        for (var s = 0; s < values.Length; s++)
+                    // One group per series carries the class and the colour once, not once per bar (issue 20: the batch).
+                    for (var s = 0; s < values.Length; s++)
+                    {
+                        BarsOpen(sb, Color(spec, s));
+                        for (var i = 0; i < n; i++)
                             if (values[s][i] is { } v)
                                 Bar(sb, i + (1 - band) / 2 + s * w, w, Y(Math.Max(v, 0)), Y(Math.Min(v, 0)), Color(spec, s), IsPartial(spec, i, s), Tip(i, s, v));
+                        sb.Append("</g>");
+                    }
                     break;
                 }
             case PlotKind.StackedBar:
                 {
                     const double w = 0.64;
-                    for (var i = 0; i < n; i++)
+                    var up = new double[n];
+                    var down = new double[n];
+                    for (var s = 0; s < values.Length; s++)
                     {
-                        double up = 0, down = 0;
-                        for (var s = 0; s < values.Length; s++)
+                        BarsOpen(sb, Color(spec, s));
+                        for (var i = 0; i < n; i++)
                         {
                             if (values[s][i] is not { } v || v == 0) continue;
-                            var from = v > 0 ? up : down;
+                            var from = v > 0 ? up[i] : down[i];
                             var to = from + v;
-                            if (v > 0) up = to; else down = to;
+                            if (v > 0) up[i] = to; else down[i] = to;
                             Bar(sb, i + (1 - w) / 2, w, Y(Math.Max(from, to)), Y(Math.Min(from, to)), Color(spec, s), IsPartial(spec, i, s), Tip(i, s, v));
                         }
+                        sb.Append("</g>");
                     }
                     break;
                 }
             case PlotKind.Line:
                 for (var s = 0; s < values.Length; s++) Line(sb, values[s], spec.Partial, Color(spec, s), Y);
-                // One hover target per category with every series' value at that point.
+                // One hover target per category with every series' value at that point; the group carries the class
+                // once and each target only its column (y defaults to 0): the 96-point load curve has 96 of them.
+                sb.Append("<g class=\"pm-chart-hits\">");
                 for (var i = 0; i < n; i++)
                 {
                     var parts = Enumerable.Range(0, values.Length).Where(s => values[s][i] is not null)
                         .Select(s => spec.Series[s].Name + ": " + Value(values[s][i]!.Value, spec.Unit, spec.Decimals)).ToList();
                     if (parts.Count == 0) continue;
-                    sb.Append("<rect class=\"pm-chart-hit\" x=\"").Append(i).Append("\" y=\"0\" width=\"1\" height=\"100\"><title>")
-                      .Append(E(tips[i] + " · " + string.Join("; ", parts) + (spec.Partial.Contains(i) && spec.PartialNote is { } note ? " (" + note + ")" : "")))
+                    sb.Append("<rect x=\"").Append(i).Append("\" width=\"1\" height=\"100\"><title>")
+                      .Append(T(tips[i] + " · " + string.Join("; ", parts) + (spec.Partial.Contains(i) && spec.PartialNote is { } note ? " (" + note + ")" : "")))
                       .Append("</title></rect>");
                 }
+                sb.Append("</g>");
                 break;
         }
         sb.Append("</svg></div></div>");
@@ -148,11 +159,16 @@ public static partial class PlotMarkup
     private static void Bar(StringBuilder sb, double x, double w, double top, double bottom, string color, bool partial, string tip)
     {
         var h = Math.Max(bottom - top, 0.4);   // a true zero still shows as a hairline, unlike a missing value
-        sb.Append("<rect class=\"pm-chart-bar").Append(partial ? " pm-chart-partial" : "").Append("\" x=\"").Append(N(x)).Append("\" y=\"").Append(N(Math.Min(top, 100 - h)))
-          .Append("\" width=\"").Append(N(w)).Append("\" height=\"").Append(N(h)).Append("\" fill=\"").Append(color).Append('"');
+        // The fill comes from the series' group (BarsOpen); values are in 0–100 of the plot's height, so two decimals
+        // are a fiftieth of a pixel on a 600 px chart.
+        sb.Append("<rect").Append(partial ? " class=\"pm-chart-partial\"" : "").Append(" x=\"").Append(N(x)).Append("\" y=\"").Append(N2(Math.Min(top, 100 - h)))
+          .Append("\" width=\"").Append(N(w)).Append("\" height=\"").Append(N2(h)).Append('"');
         if (partial) sb.Append(" stroke=\"").Append(color).Append("\" stroke-dasharray=\"4 3\" vector-effect=\"non-scaling-stroke\"");
-        sb.Append("><title>").Append(E(tip)).Append("</title></rect>");
+        sb.Append("><title>").Append(T(tip)).Append("</title></rect>");
     }
+
+    private static void BarsOpen(StringBuilder sb, string color) =>
+        sb.Append("<g class=\"pm-chart-bars\" fill=\"").Append(color).Append("\">");
 
     // Runs of consecutive values are one path; a segment that reaches a period still under way is dashed; a gap stays a gap.
     private static void Line(StringBuilder sb, double?[] values, IReadOnlySet<int> partial, string color, Func<double, double> y)
@@ -255,7 +271,17 @@ public static partial class PlotMarkup
     /// <summary>A number for an SVG/CSS attribute: invariant, at most three decimals, never NaN or infinity.</summary>
     internal static string N(double v) => double.IsFinite(v) ? Math.Round(v, 3).ToString("0.###", CultureInfo.InvariantCulture) : "0";
 
+    /// <summary>A plot coordinate (0–100) with at most two decimals.</summary>
+    private static string N2(double v) => double.IsFinite(v) ? Math.Round(v, 2).ToString("0.##", CultureInfo.InvariantCulture) : "0";
+
     private static string E(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>
+    /// Element text (a tooltip's &lt;title&gt;): only &amp; and &lt; need escaping there, so "·", "¥" and the like stay
+    /// one character instead of an entity such as &amp;#183; (WebUtility.HtmlEncode writes U+00A0–U+00FF as entities).
+    /// </summary>
+    internal static string T(string text) =>
+        text.AsSpan().IndexOfAny('&', '<', '>') < 0 ? text : text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
     [GeneratedRegex("^(#[0-9a-fA-F]{3,8}|var\\(--pm-[a-z-]+\\))$")]
     private static partial Regex SafeColor();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -17,6 +18,10 @@ public partial class UsagePage
     [Inject] private UsageService Usage { get; set; } = default!;
     [Inject] private TariffCatalog Catalog { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private ILogger<UsagePage> Log { get; set; } = default!;
+
+    private long loadStarted;
+    private bool renderLogged;
 
     private UsageDashboard? d;
     private bool notFound;
@@ -33,8 +38,10 @@ public partial class UsagePage
     {
         d = null;
         notFound = false;
+        loadStarted = Stopwatch.GetTimestamp();
         var user = (await Auth).User;
         var dashboard = await Usage.DashboardAsync(user, AccountId);
+        var loaded = Stopwatch.GetElapsedTime(loadStarted);
         if (dashboard is null) { notFound = true; return; }
         d = dashboard;
         curve = d.LoadCurve;
@@ -43,6 +50,16 @@ public partial class UsagePage
         billThreshold = d.AlertSettings.MonthlyBillThreshold;
         tierAlerts = d.AlertSettings.TierAlerts;
         BuildCharts();
+        Log.LogDebug("Usage page ({Mode}): dashboard loaded in {LoadMs:0.0} ms, charts built in {ChartsMs:0.0} ms",
+            RendererInfo.Name, loaded.TotalMilliseconds, (Stopwatch.GetElapsedTime(loadStarted) - loaded).TotalMilliseconds);
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        // In a circuit this runs once the browser has acknowledged the batch: load + render + send + apply.
+        if (renderLogged || d is null) return;
+        renderLogged = true;
+        Log.LogDebug("Usage page ({Mode}): first render applied {Ms:0.0} ms after the load started", RendererInfo.Name, Stopwatch.GetElapsedTime(loadStarted).TotalMilliseconds);
     }
 
     private void BuildCharts()
