@@ -78,8 +78,8 @@ public sealed class ManagerWorkspaceService(IDbContextFactory<AppDbContext> dbFa
 
     /// <summary>
     /// One page of the manager's accounts matching the query, alerts first (the number of alerts, then the account
-    /// number). Filtering, counting, ordering and paging run in the database, so a supervisor with thousands of
-    /// accounts reads one page; the alert rules (<see cref="AlertsAsync"/>) are then worked out for that page only.
+    /// number). The alert flags (<see cref="WithAlertFlags"/>), filtering, counting, ordering and paging all run in the
+    /// database in one query, so a supervisor with thousands of accounts reads one page.
     /// Matching is on what this viewer may see: the account number always; the holder's name and the address only
     /// where the viewer has the full view (an admin on the public endpoint sees masked names, so a search cannot probe
     /// them). <see cref="ManagedAccountQuery.Region"/> picks one region by code. Each call with
@@ -87,10 +87,6 @@ public sealed class ManagerWorkspaceService(IDbContextFactory<AppDbContext> dbFa
     /// </summary>
     public async Task<ManagedAccountsPage> SearchAsync(ClaimsPrincipal manager, ManagedAccountQuery query, EndpointKind endpoint = EndpointKind.Public, CancellationToken ct = default)
     {
-        var today = DemoSeeder.Today(clock);
-        var dropSince = today.AddDays(-TierDropAlertDays);
-        var dueSoon = today.AddDays(HazardService.DueSoonDays);
-        var cycle = "|" + UsageAlertRules.CycleKeyFor(new DateOnly(today.Year, today.Month, 1)) + "|";
         var viewerId = AccountAccessService.UserId(manager) ?? "";
         var search = query.Search?.Trim();
 
@@ -109,92 +105,103 @@ public sealed class ManagerWorkspaceService(IDbContextFactory<AppDbContext> dbFa
             matching = matching.Where(a => a.AccountNumber.ToLower().Contains(term)
                 || ((internalView || a.CustomerManagerId == viewerId) && (a.HolderName.ToLower().Contains(term) || a.Address.ToLower().Contains(term))));
         }
-        // The alert count per account, by the same rules as AlertsAsync (an open hazard due soon or overdue is one alert).
-        var counted = matching.Select(a => new
-        {
-            a.Id,
-            a.AccountNumber,
-            a.HolderName,
-            a.Address,
-            a.Region,
-            a.ContractedCapacityKva,
-            a.CustomerManagerId,
-            Alerts = (db.CreditStates.Any(s => s.AccountId == a.Id && s.TierHistory.Any(t => t.ChangedOn >= dropSince && t.To < t.From)) ? 1 : 0)
-                + (db.Hazards.Any(h => h.AccountId == a.Id && h.State == HazardState.Open && h.RectificationDeadline <= dueSoon) ? 1 : 0)
-                + (db.Complaints.Any(c => c.AccountId == a.Id && c.Status != ComplaintStatus.Resolved && c.Status != ComplaintStatus.Closed) ? 1 : 0)
-                + (db.UsageAlerts.Any(u => u.AccountId == a.Id && u.Kind == (int)UsageAlertKind.ForecastAboveThreshold && u.DedupeKey.Contains(cycle)) ? 1 : 0)
-                + (db.ManagerMessages.Any(m => m.AccountId == a.Id && m.FromCustomer && m.ReadAtUtc == null) ? 1 : 0),
-        });
-        if (query.AlertsOnly) counted = counted.Where(x => x.Alerts > 0);
+        var flagged = WithAlertFlags(db, matching);
+        if (query.AlertsOnly) flagged = flagged.Where(AlertFlags.AnyAlert);
 
-        var total = await counted.CountAsync(ct);
+        var total = await flagged.CountAsync(ct);
         var size = Math.Max(1, query.PageSize);
         var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)size));
         var page = Math.Clamp(query.Page, 0, pageCount - 1);
-        var ordered = counted.OrderByDescending(x => x.Alerts).ThenBy(x => x.AccountNumber);
-        var heads = (size == int.MaxValue ? await ordered.ToListAsync(ct) : await ordered.Skip(page * size).Take(size).ToListAsync(ct))
-            .Select(x => new AccountHead(x.Id, x.AccountNumber, x.HolderName, x.Address, x.Region, x.ContractedCapacityKva, x.CustomerManagerId)).ToList();
-        var alerts = await AlertsAsync(heads.Select(h => h.Id).ToList(), ct);
-        var pageRows = heads.Select(h =>
+        var ordered = flagged.OrderByDescending(AlertFlags.Count).ThenBy(x => x.AccountNumber);
+        var shown = size == int.MaxValue ? await ordered.ToListAsync(ct) : await ordered.Skip(page * size).Take(size).ToListAsync(ct);
+        var states = await StatesAsync(db, shown.Select(x => x.Id).ToList(), ct);
+        var pageRows = shown.Select(x =>
             {
-                var (state, list, unread) = alerts[h.Id];
-                var holder = FullView(manager, h.CustomerManagerId, endpoint) ? h.HolderName : Masking.Name(h.HolderName);
-                return new ManagedAccountRow(h.Id, h.AccountNumber, holder, h.CapacityKva, state?.Tier, state?.Score, list, unread, h.Region);
+                var state = states.GetValueOrDefault(x.Id);
+                var holder = FullView(manager, x.CustomerManagerId, endpoint) ? x.HolderName : Masking.Name(x.HolderName);
+                return new ManagedAccountRow(x.Id, x.AccountNumber, holder, x.CapacityKva, state?.Tier, state?.Score, x.Alerts(), x.Unread, x.Region);
             })
-            // The database ordered by the same count; this keeps the page's order stable should the two reads straddle a change.
-            .OrderByDescending(r => r.Alerts.Count).ThenBy(r => r.AccountNumber, StringComparer.Ordinal).ToList();
+            .ToList();
         if (query.Audit)
             await audit.RecordAsync(new AuditEvent("Manager.AccountsListed", "manager-workspace", Detail: $"search={search ?? ""};region={query.Region ?? ""};page={page + 1};shown={pageRows.Count}",
                 UserId: AccountAccessService.UserId(manager), UserName: manager.Identity?.Name), ct);
         return new ManagedAccountsPage(pageRows, total, page, pageCount, allAccounts, regions);
     }
 
-    private sealed record AccountHead(Guid Id, string AccountNumber, string HolderName, string Address, string Region, decimal CapacityKva, string? CustomerManagerId);
+    /// <summary>
+    /// An account with its alert flags as the database works them out. The alert rules are stated once, in
+    /// <see cref="WithAlertFlags"/>; the list's count and order (<see cref="Count"/>, in SQL) and each row's alert list
+    /// (<see cref="Alerts"/>) both read these flags.
+    /// </summary>
+    private sealed class AlertFlags
+    {
+        public Guid Id { get; init; }
+        public string AccountNumber { get; init; } = "";
+        public string HolderName { get; init; } = "";
+        public string Region { get; init; } = "";
+        public decimal CapacityKva { get; init; }
+        public string? CustomerManagerId { get; init; }
+        public bool TierDropped { get; init; }
+        /// <summary>An open hazard whose rectification deadline has passed.</summary>
+        public bool HazardOverdue { get; init; }
+        /// <summary>An open hazard due within <see cref="HazardService.DueSoonDays"/> days or overdue: one alert either way.</summary>
+        public bool HazardDue { get; init; }
+        public bool OpenComplaint { get; init; }
+        public bool ForecastAbove { get; init; }
+        public int Unread { get; init; }
 
-    private sealed record StateHead(Guid Id, CreditTier Tier, decimal Score);
+        public static readonly System.Linq.Expressions.Expression<Func<AlertFlags, int>> Count = x =>
+            (x.TierDropped ? 1 : 0) + (x.HazardDue ? 1 : 0) + (x.OpenComplaint ? 1 : 0) + (x.ForecastAbove ? 1 : 0) + (x.Unread > 0 ? 1 : 0);
 
-    /// <summary>The alerts of each account (the same rules for the list and the account view).</summary>
-    private async Task<Dictionary<Guid, (StateHead? State, IReadOnlyList<ManagerAlert> Alerts, int Unread)>> AlertsAsync(List<Guid> ids, CancellationToken ct)
+        public static readonly System.Linq.Expressions.Expression<Func<AlertFlags, bool>> AnyAlert = x =>
+            x.TierDropped || x.HazardDue || x.OpenComplaint || x.ForecastAbove || x.Unread > 0;
+
+        public IReadOnlyList<ManagerAlert> Alerts()
+        {
+            var alerts = new List<ManagerAlert>();
+            if (TierDropped) alerts.Add(ManagerAlert.TierDropped);
+            if (HazardOverdue) alerts.Add(ManagerAlert.HazardOverdue);
+            else if (HazardDue) alerts.Add(ManagerAlert.HazardDueSoon);
+            if (OpenComplaint) alerts.Add(ManagerAlert.OpenComplaint);
+            if (ForecastAbove) alerts.Add(ManagerAlert.ForecastAboveThreshold);
+            if (Unread > 0) alerts.Add(ManagerAlert.UnreadMessage);
+            return alerts;
+        }
+    }
+
+    /// <summary>
+    /// The alert rules, as SQL subqueries per account: a tier drop within <see cref="TierDropAlertDays"/> days, an open
+    /// hazard due soon or overdue, an open complaint, the usage refresh's forecast-above-threshold alert for the current
+    /// cycle (its dedupe key names the cycle), unread customer messages.
+    /// </summary>
+    private IQueryable<AlertFlags> WithAlertFlags(AppDbContext db, IQueryable<Domain.Accounts.CustomerAccount> accounts)
     {
         var today = DemoSeeder.Today(clock);
         var dropSince = today.AddDays(-TierDropAlertDays);
         var dueSoon = today.AddDays(HazardService.DueSoonDays);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var states = await db.CreditStates.AsNoTracking().Where(s => ids.Contains(s.AccountId))
-            .Select(s => new { s.Id, s.AccountId, s.CurrentTier, s.CurrentScore }).ToDictionaryAsync(s => s.AccountId, ct);
-        var stateIds = states.Values.Select(s => s.Id).ToList();
-        var drops = (await db.CreditTierChanges.AsNoTracking()
-                .Where(t => stateIds.Contains(EF.Property<Guid>(t, "CreditAccountStateId")) && t.ChangedOn >= dropSince && t.To < t.From)
-                .Select(t => EF.Property<Guid>(t, "CreditAccountStateId")).ToListAsync(ct)).ToHashSet();
-        var hazards = await db.Hazards.AsNoTracking().Where(h => ids.Contains(h.AccountId) && h.State == HazardState.Open && h.RectificationDeadline <= dueSoon)
-            .Select(h => new { h.AccountId, h.RectificationDeadline }).ToListAsync(ct);
-        var complaints = (await db.Complaints.AsNoTracking()
-                .Where(c => ids.Contains(c.AccountId) && c.Status != ComplaintStatus.Resolved && c.Status != ComplaintStatus.Closed)
-                .Select(c => c.AccountId).ToListAsync(ct)).ToHashSet();
-        // The usage refresh job stores one alert per account, cycle and kind; its dedupe key names the cycle.
         var cycle = "|" + UsageAlertRules.CycleKeyFor(new DateOnly(today.Year, today.Month, 1)) + "|";
-        var forecasts = (await db.UsageAlerts.AsNoTracking()
-                .Where(u => ids.Contains(u.AccountId) && u.Kind == (int)UsageAlertKind.ForecastAboveThreshold && u.DedupeKey.Contains(cycle))
-                .Select(u => u.AccountId).ToListAsync(ct)).ToHashSet();
-        var unread = (await db.ManagerMessages.AsNoTracking().Where(m => ids.Contains(m.AccountId) && m.FromCustomer && m.ReadAtUtc == null)
-                .Select(m => m.AccountId).ToListAsync(ct)).GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count());
-
-        var result = new Dictionary<Guid, (StateHead?, IReadOnlyList<ManagerAlert>, int)>();
-        foreach (var id in ids)
+        return accounts.Select(a => new AlertFlags
         {
-            var state = states.GetValueOrDefault(id);
-            var alerts = new List<ManagerAlert>();
-            if (state is not null && drops.Contains(state.Id)) alerts.Add(ManagerAlert.TierDropped);
-            if (hazards.Any(h => h.AccountId == id && h.RectificationDeadline < today)) alerts.Add(ManagerAlert.HazardOverdue);
-            else if (hazards.Any(h => h.AccountId == id)) alerts.Add(ManagerAlert.HazardDueSoon);
-            if (complaints.Contains(id)) alerts.Add(ManagerAlert.OpenComplaint);
-            if (forecasts.Contains(id)) alerts.Add(ManagerAlert.ForecastAboveThreshold);
-            var messages = unread.GetValueOrDefault(id);
-            if (messages > 0) alerts.Add(ManagerAlert.UnreadMessage);
-            result[id] = (state is null ? null : new StateHead(state.Id, state.CurrentTier, state.CurrentScore), alerts, messages);
-        }
-        return result;
+            Id = a.Id,
+            AccountNumber = a.AccountNumber,
+            HolderName = a.HolderName,
+            Region = a.Region,
+            CapacityKva = a.ContractedCapacityKva,
+            CustomerManagerId = a.CustomerManagerId,
+            TierDropped = db.CreditStates.Any(s => s.AccountId == a.Id && s.TierHistory.Any(t => t.ChangedOn >= dropSince && t.To < t.From)),
+            HazardOverdue = db.Hazards.Any(h => h.AccountId == a.Id && h.State == HazardState.Open && h.RectificationDeadline < today),
+            HazardDue = db.Hazards.Any(h => h.AccountId == a.Id && h.State == HazardState.Open && h.RectificationDeadline <= dueSoon),
+            OpenComplaint = db.Complaints.Any(c => c.AccountId == a.Id && c.Status != ComplaintStatus.Resolved && c.Status != ComplaintStatus.Closed),
+            ForecastAbove = db.UsageAlerts.Any(u => u.AccountId == a.Id && u.Kind == (int)UsageAlertKind.ForecastAboveThreshold && u.DedupeKey.Contains(cycle)),
+            Unread = db.ManagerMessages.Count(m => m.AccountId == a.Id && m.FromCustomer && m.ReadAtUtc == null),
+        });
     }
+
+    private sealed record StateHead(Guid Id, CreditTier Tier, decimal Score);
+
+    private static async Task<Dictionary<Guid, StateHead>> StatesAsync(AppDbContext db, List<Guid> ids, CancellationToken ct) =>
+        await db.CreditStates.AsNoTracking().Where(s => ids.Contains(s.AccountId))
+            .ToDictionaryAsync(s => s.AccountId, s => new StateHead(s.Id, s.CurrentTier, s.CurrentScore), ct);
 
     /// <summary>How many months of usage and bills the account view shows.</summary>
     public const int ViewMonths = 6;
@@ -214,8 +221,9 @@ public sealed class ManagerWorkspaceService(IDbContextFactory<AppDbContext> dbFa
         }
         var today = DemoSeeder.Today(clock);
         var thread = (await ThreadAsync(manager, accountId, endpoint, ct))!;
-        var (state, alerts, _) = (await AlertsAsync([accountId], ct))[accountId];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var alerts = (await WithAlertFlags(db, db.Accounts.AsNoTracking().Where(x => x.Id == accountId)).FirstAsync(ct)).Alerts();
+        var state = (await StatesAsync(db, [accountId], ct)).GetValueOrDefault(accountId);
         var a = await db.Accounts.AsNoTracking().Where(x => x.Id == accountId)
             .Select(x => new { x.Address, x.Region, x.Type, x.TariffPackageCode, x.ContractedCapacityKva }).FirstAsync(ct);
         var since30 = today.AddDays(-30);
