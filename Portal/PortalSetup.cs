@@ -59,7 +59,8 @@ public static class PortalSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter);
         services.AddSingleton<Theme.ThemeStylesheet>();
-        // Only the brand files under /theme are compressed here (UseThemeFiles); HTML compression is the proxy's decision.
+        // The brand files under /theme (UseThemeFiles) and, to same-origin requests only, pages and JSON
+        // (SameOriginCompression: why that keeps BREACH out). Static assets are precompressed at build.
         services.AddResponseCompression(o => o.EnableForHttps = true);
 
         services.AddAccountsFeature();
@@ -100,6 +101,8 @@ public static class PortalSetup
         app.UseRequestLocalization();
         app.UseThemeFiles();
         app.UseCompressedPackageAssets();
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityOptions>>().Value.CompressSameOriginPages)
+            app.UseSameOriginCompression();
 
         app.UseRouting();
         app.UseAuthentication();

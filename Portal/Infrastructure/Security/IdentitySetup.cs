@@ -34,6 +34,13 @@ public sealed class SecurityOptions
     /// <summary>Interactive windows (circuits) one user may hold open at once; the next one is refused with a message.</summary>
     public int MaxCircuitsPerUser { get; set; } = 5;
 
+    /// <summary>
+    /// Pages (HTML) go compressed, but only to requests the browser marks as same-origin or user-initiated
+    /// (<c>Sec-Fetch-Site: same-origin</c> or <c>none</c>); see <see cref="SameOriginCompression"/> for why that keeps
+    /// BREACH out. Off: pages are never compressed by the portal (a reverse proxy may then decide).
+    /// </summary>
+    public bool CompressSameOriginPages { get; set; } = true;
+
     public TimeSpan RevalidationInterval => TimeSpan.FromSeconds(RevalidationSeconds);
 
     /// <summary>A circuit's revalidation loop needs a positive delay.</summary>
