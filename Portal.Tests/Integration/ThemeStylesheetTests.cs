@@ -91,20 +91,6 @@ public partial class ThemeStylesheetTests(PortalHost host) : IClassFixture<Porta
         Assert.Equal(plain, Decompress(body, encoding));
     }
 
-    [Fact]
-    public async Task A_page_is_not_compressed_by_the_app_even_for_a_browser_that_accepts_it()
-    {
-        // HTML compression stays the reverse proxy's decision (BREACH; docs/OPERATIONS.md): only /theme is compressed here.
-        using var http = new HttpClient { BaseAddress = host.PublicUri };
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/Account/Login");
-        request.Headers.AcceptEncoding.ParseAdd("gzip, deflate, br, zstd");
-
-        var response = await http.SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Empty(response.Content.Headers.ContentEncoding);
-    }
-
     private static async Task<string> ThemeUrlAsync(HttpClient http)
     {
         var html = await http.GetStringAsync("/Account/Login");
