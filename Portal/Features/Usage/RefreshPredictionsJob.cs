@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Data;
 using Portal.Domain.Accounts;
+using Portal.Domain.Calendar;
 using Portal.Domain.Usage;
 using Portal.Features.Notifications;
 using Portal.Features.Tariffs;
@@ -25,6 +26,7 @@ public sealed class RefreshPredictionsJob(
     NotificationService notifications,
     IStringLocalizer<SharedResource> l,
     TimeProvider clock,
+    Calendar.WorkingCalendarCache calendar,
     ILogger<RefreshPredictionsJob> log,
     Infrastructure.Telemetry.PortalMetrics? metrics = null)
 {
@@ -37,8 +39,13 @@ public sealed class RefreshPredictionsJob(
     /// <summary>Slices of each batch read and computed at once, each on its own connection (reading the packed days, forecast, shape); 1 is the plain sequential path the scale benchmark compares against.</summary>
     public int Parallelism { get; set; } = Environment.ProcessorCount;
 
+    // The admin-edited working calendar, read once per run so every account of the run is forecast with the same days.
+    private IReadOnlyList<CalendarDay> _holidays = [];
+
     public async Task RunAsync(CancellationToken ct)
     {
+        var workingCalendar = await calendar.CurrentAsync(ct);
+        _holidays = workingCalendar.Days;
         var startedAt = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(startedAt.AddHours(8));
         DateTime since;
@@ -51,7 +58,8 @@ public sealed class RefreshPredictionsJob(
             var latestModel = await db.UsageSegmentModels.AsNoTracking().OrderByDescending(m => m.Id).FirstOrDefaultAsync(ct);
             if (latestModel is not null && startedAt - latestModel.TrainedAtUtc < ModelMaxAge) model = SegmentModel.FromJson(latestModel.Json);
             else retrain = true;
-            touched = retrain || since == DateTime.MinValue
+            // A calendar edit since the last run changes every account's cycle forecast, not only those with new readings.
+            touched = retrain || since == DateTime.MinValue || workingCalendar.ChangedAtUtc >= since
                 ? await db.Accounts.AsNoTracking().OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct)
                 : await db.AccountDays.AsNoTracking().Where(d => d.ImportedAtUtc >= since).Select(d => d.AccountId)
                     .Union(db.UsageAlertSettings.Where(s => s.UpdatedAtUtc >= since).Select(s => s.AccountId))
@@ -173,7 +181,7 @@ public sealed class RefreshPredictionsJob(
             var tariff = catalog.TryGet(a.Package, out _) ? catalog.Compiled(a.Package) : null;
             var profile = new AccountProfile(a.Type, a.Voltage, a.CapacityKva, a.Region);
             var totals = days.Totals;
-            var forecast = tariff is null ? null : UsageService.Forecast(tariff, profile, a.DeclaredDemandKw, totals, days.Recent, today);
+            var forecast = tariff is null ? null : UsageService.Forecast(tariff, profile, a.DeclaredDemandKw, totals, days.Recent, today, _holidays);
             decimal annual = 0;
             foreach (var d in totals)
                 if (d.Date >= cycleStart.AddMonths(-12) && d.Date < cycleStart) annual += d.TotalKwh;
