@@ -39,13 +39,11 @@ public sealed class RefreshPredictionsJob(
     /// <summary>Slices of each batch read and computed at once, each on its own connection (reading the packed days, forecast, shape); 1 is the plain sequential path the scale benchmark compares against.</summary>
     public int Parallelism { get; set; } = Environment.ProcessorCount;
 
-    // The admin-edited working calendar, read once per run so every account of the run is forecast with the same days.
-    private IReadOnlyList<CalendarDay> _holidays = [];
-
     public async Task RunAsync(CancellationToken ct)
     {
+        // The admin-edited working calendar, read once per run so every account of the run is forecast with the same days.
         var workingCalendar = await calendar.CurrentAsync(ct);
-        _holidays = workingCalendar.Days;
+        var holidays = workingCalendar.Days;
         var startedAt = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(startedAt.AddHours(8));
         DateTime since;
@@ -78,7 +76,7 @@ public sealed class RefreshPredictionsJob(
             foreach (var chunk in touched.Chunk(Batch))
             {
                 ct.ThrowIfCancellationRequested();
-                all.AddRange(await ComputeAsync(chunk, today, ct));
+                all.AddRange(await ComputeAsync(chunk, today, holidays, ct));
             }
             var shapes = all.Where(c => c.Shape is not null).Select(c => c.Shape!).ToList();
             if (shapes.Count >= Clusters)
@@ -101,7 +99,7 @@ public sealed class RefreshPredictionsJob(
             foreach (var chunk in touched.Chunk(Batch))
             {
                 ct.ThrowIfCancellationRequested();
-                raised += await WriteAsync(await ComputeAsync(chunk, today, ct), model, today, startedAt, ct);
+                raised += await WriteAsync(await ComputeAsync(chunk, today, holidays, ct), model, today, startedAt, ct);
                 done += chunk.Length;
                 metrics?.RefreshedAccounts.Add(chunk.Length);
                 await ReportAsync($"{done}/{touched.Count}", null, ct);
@@ -119,6 +117,7 @@ public sealed class RefreshPredictionsJob(
     /// </summary>
     public async Task RefreshAccountsAsync(IReadOnlyCollection<Guid> accountIds, CancellationToken ct)
     {
+        var holidays = (await calendar.CurrentAsync(ct)).Days;
         var startedAt = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(startedAt.AddHours(8));
         SegmentModel? model;
@@ -126,7 +125,7 @@ public sealed class RefreshPredictionsJob(
             model = await db.UsageSegmentModels.AsNoTracking().OrderByDescending(m => m.Id).Select(m => m.Json).FirstOrDefaultAsync(ct) is { } json
                 ? SegmentModel.FromJson(json) : null;
         foreach (var chunk in accountIds.Chunk(Batch))
-            await WriteAsync(await ComputeAsync(chunk, today, ct), model, today, startedAt, ct);
+            await WriteAsync(await ComputeAsync(chunk, today, holidays, ct), model, today, startedAt, ct);
         usage.ForgetPeerCohorts();
     }
 
@@ -147,17 +146,17 @@ public sealed class RefreshPredictionsJob(
     /// Reads and computes the accounts (forecast with its backtest and bill estimate, annual level, load shape, tier) in
     /// <see cref="Parallelism"/> slices at once, each with its own connection; the results come back in the given order.
     /// </summary>
-    private async Task<Computed[]> ComputeAsync(Guid[] ids, DateOnly today, CancellationToken ct)
+    private async Task<Computed[]> ComputeAsync(Guid[] ids, DateOnly today, IReadOnlyList<CalendarDay> holidays, CancellationToken ct)
     {
         var slices = Math.Clamp(Parallelism, 1, Math.Max(1, ids.Length));
         var size = (ids.Length + slices - 1) / slices;
         var parts = ids.Chunk(Math.Max(1, size)).ToArray();
-        if (parts.Length == 1) return await ComputeSliceAsync(parts[0], today, ct);
-        var results = await Task.WhenAll(parts.Select(part => Task.Run(() => ComputeSliceAsync(part, today, ct), ct)));
+        if (parts.Length == 1) return await ComputeSliceAsync(parts[0], today, holidays, ct);
+        var results = await Task.WhenAll(parts.Select(part => Task.Run(() => ComputeSliceAsync(part, today, holidays, ct), ct)));
         return results.SelectMany(r => r).ToArray();
     }
 
-    private async Task<Computed[]> ComputeSliceAsync(Guid[] ids, DateOnly today, CancellationToken ct)
+    private async Task<Computed[]> ComputeSliceAsync(Guid[] ids, DateOnly today, IReadOnlyList<CalendarDay> holidays, CancellationToken ct)
     {
         var cycleStart = new DateOnly(today.Year, today.Month, 1);
         Dictionary<Guid, AccountInfo> infos;
@@ -181,7 +180,7 @@ public sealed class RefreshPredictionsJob(
             var tariff = catalog.TryGet(a.Package, out _) ? catalog.Compiled(a.Package) : null;
             var profile = new AccountProfile(a.Type, a.Voltage, a.CapacityKva, a.Region);
             var totals = days.Totals;
-            var forecast = tariff is null ? null : UsageService.Forecast(tariff, profile, a.DeclaredDemandKw, totals, days.Recent, today, _holidays);
+            var forecast = tariff is null ? null : UsageService.Forecast(tariff, profile, a.DeclaredDemandKw, totals, days.Recent, today, holidays);
             decimal annual = 0;
             foreach (var d in totals)
                 if (d.Date >= cycleStart.AddMonths(-12) && d.Date < cycleStart) annual += d.TotalKwh;
