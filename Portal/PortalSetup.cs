@@ -3,6 +3,7 @@ using MudBlazor.Services;
 using Portal.Components;
 using Portal.Features.Accounts;
 using Portal.Features.BackOffice;
+using Portal.Features.Calendar;
 using Portal.Features.Campaigns;
 using Portal.Features.Complaints;
 using Portal.Features.Credit;
@@ -68,6 +69,7 @@ public static class PortalSetup
         services.AddTariffsFeature();
         services.AddSafetyFeature();
         services.AddFieldOpsFeature();
+        services.AddCalendarFeature(config);
         services.AddComplaintsFeature();
         services.AddCreditFeature(config);
         services.AddHomeFeature();

@@ -1,9 +1,10 @@
 namespace Portal.Domain.Calendar;
 
 /// <summary>
-/// Mainland China public holidays and make-up working days, as published by the State Council. The portal's working
-/// calendar is built from this list (the complaint clock's working days, the cycle forecast's holidays); there is no
-/// calendar table yet, so a newly published year is added here in a release.
+/// Mainland China public holidays and make-up working days, as published by the State Council: the SEED of the portal's
+/// working calendar. The running portal reads the calendar from the database (table CalendarDays, edited by an admin at
+/// /backoffice/calendar), which is filled from <see cref="Seed"/> once, when it is empty. Each November the admin enters
+/// the next year's notice there; changing this list changes only new installations.
 /// </summary>
 public static class ChinaPublicHolidays
 {
@@ -40,6 +41,9 @@ public static class ChinaPublicHolidays
         .. Holidays("中秋节", new(2027, 9, 15), 1),
         .. Holidays("国庆节", new(2027, 10, 1), 3),
     ];
+
+    /// <summary>The seeded years that are the published arrangement (the others are provisional).</summary>
+    public static IReadOnlyCollection<int> OfficialYears { get; } = [2026];
 
     public static IReadOnlyList<CalendarDay> Seed() => [.. Year2026, .. Year2027Provisional];
 

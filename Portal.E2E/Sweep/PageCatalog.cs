@@ -85,6 +85,7 @@ public static class PageCatalog
         new("/backoffice/campaigns/{Id:guid}", Visitor.Admin),
         new("/backoffice/planning", Visitor.Admin),
         new("/backoffice/complaints/rules", Visitor.Admin),
+        new("/backoffice/calendar", Visitor.Admin),
         new("/backoffice/credit", Visitor.Admin),
         new("/backoffice/tariffs", Visitor.Admin),
         new("/backoffice/service-menu", Visitor.Admin),

@@ -16,14 +16,15 @@ public static class ComplaintBulk
         var categories = Enum.GetValues<ComplaintCategory>();
         var r = new Random(7);
         var now = clock.Now;
+        var calendar = await clock.CalendarAsync();
         for (var i = 0; i < count; i++)
         {
             var a = accounts[i % accounts.Count];
             var at = now.AddMinutes(-r.Next(1, 60 * 24 * 90));
             var category = categories[i % categories.Length];
             var c = Complaint.Submit(new ComplaintSubmission(a.Id, customerUserId, category, "Speed test complaint number " + i, ContactPreference.Phone, $"speed-{firstSequence}-{i}"),
-                firstSequence + i + 1, at, clock.Calendar);
-            c.Route(RoutingEngine.Route(rules, new ComplaintRoutingInput(category, a.Region, a.Type, CreditTierLevel.B, c.Description, at, []), clock.Calendar), at.AddMinutes(1));
+                firstSequence + i + 1, at, calendar);
+            c.Route(RoutingEngine.Route(rules, new ComplaintRoutingInput(category, a.Region, a.Type, CreditTierLevel.B, c.Description, at, []), calendar), at.AddMinutes(1));
             if (i % 3 == 0) c.Claim("someone", at.AddMinutes(5));
             db.Complaints.Add(c);
             if (i % 2000 == 1999)

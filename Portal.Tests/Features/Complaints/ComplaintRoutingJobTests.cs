@@ -77,8 +77,9 @@ public class ComplaintRoutingJobTests(PortalHost host) : IClassFixture<PortalHos
     public async Task A_complaint_filed_on_friday_evening_starts_its_clock_on_monday_morning()
     {
         var user = await host.UserAsync("household@demo.local");
-        var opens = Clock.Calendar.Hours.Opens;
-        var friday = new DateTime(2026, 11, 20).Add(Clock.Calendar.Hours.Closes.ToTimeSpan()).AddMinutes(30);
+        var hours = (await Clock.CalendarAsync()).Hours;
+        var opens = hours.Opens;
+        var friday = new DateTime(2026, 11, 20).Add(hours.Closes.ToTimeSpan()).AddMinutes(30);
         var id = await host.InsertUnroutedAsync(await host.FirstAccountOfAsync("household@demo.local"), AccountAccessService.UserId(user)!, friday);
 
         await host.Service<RouteComplaintJob>().RunAsync(id, CancellationToken.None);

@@ -74,7 +74,7 @@ internal static class ComplaintsTestKit
         await using var db = await host.Db.CreateDbContextAsync();
         var seq = Random.Shared.Next(500_000, 999_999);
         var c = Complaint.Submit(new ComplaintSubmission(account, userId, ComplaintCategory.MeterFault, text, ContactPreference.Phone, Guid.NewGuid().ToString("N")),
-            seq, submittedAt, clock.Calendar);
+            seq, submittedAt, await clock.CalendarAsync());
         db.Complaints.Add(c);
         await db.SaveChangesAsync();
         return c.Id;

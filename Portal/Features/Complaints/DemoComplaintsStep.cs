@@ -28,6 +28,7 @@ public sealed class DemoComplaintsStep(IDbContextFactory<AppDbContext> dbFactory
     {
         var rules = RoutingRules.SeedDefault();
         var now = clock.Now;
+        var calendar = await clock.CalendarAsync(ct);
         var statuses = Enum.GetValues<ComplaintStatus>();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var owners = await db.AccountBindings.AsNoTracking().ToListAsync(ct);
@@ -49,11 +50,11 @@ public sealed class DemoComplaintsStep(IDbContextFactory<AppDbContext> dbFactory
                 var day = DateOnly.FromDateTime(submitted);
                 var complaint = Complaint.Submit(
                     new ComplaintSubmission(spec.Id, owner, sample.Category, sample.Text, ContactPreference.Phone, $"demo-{spec.Index}-{k}"),
-                    ++seq, submitted, clock.Calendar);
+                    ++seq, submitted, calendar);
                 if (status != ComplaintStatus.Submitted)
                 {
                     var decision = RoutingEngine.Route(rules, new ComplaintRoutingInput(sample.Category, spec.Region, spec.Type,
-                        spec.Type == CustomerType.LargeIndustrial ? CreditTierLevel.A : CreditTierLevel.B, sample.Text, submitted, []), clock.Calendar);
+                        spec.Type == CustomerType.LargeIndustrial ? CreditTierLevel.A : CreditTierLevel.B, sample.Text, submitted, []), calendar);
                     complaint.Route(decision, submitted.AddMinutes(1));
                 }
                 var t = submitted.AddHours(2);
@@ -72,7 +73,7 @@ public sealed class DemoComplaintsStep(IDbContextFactory<AppDbContext> dbFactory
                     complaint.RateHandling(owner, 4 + r.Next(2), "处理及时", t.AddDays(2));
                 }
                 if (status == ComplaintStatus.Reopened)
-                    complaint.Reopen(owner, "问题再次出现", t.AddDays(3), clock.Calendar);
+                    complaint.Reopen(owner, "问题再次出现", t.AddDays(3), calendar);
                 db.Complaints.Add(complaint);
             }
         }

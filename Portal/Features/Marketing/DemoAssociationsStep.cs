@@ -24,6 +24,7 @@ public sealed class DemoAssociationsStep(IDbContextFactory<AppDbContext> dbFacto
     {
         var rules = RoutingRules.SeedDefault();
         var now = clock.Now;
+        var calendar = await clock.CalendarAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var hotline = await db.Users.Where(u => u.Email == "handler@demo.local").Select(u => u.Id).FirstAsync(ct);
         var seq = FirstSequence;
@@ -39,8 +40,8 @@ public sealed class DemoAssociationsStep(IDbContextFactory<AppDbContext> dbFacto
                     var category = Enum.Parse<ComplaintCategory>(outcome[MarketingVocabulary.ComplaintPrefix.Length..]);
                     var text = category == ComplaintCategory.BillingDispute ? "冬季电费明显偏高，请核实电采暖电价是否执行。" : "报装申请提交后迟迟没有安排现场勘查。";
                     var complaint = Complaint.Submit(new ComplaintSubmission(spec.Id, hotline, category, text, ContactPreference.Phone, $"demo-assoc-{spec.Index}-{category}"),
-                        ++seq, at, clock.Calendar);
-                    complaint.Route(RoutingEngine.Route(rules, new ComplaintRoutingInput(category, spec.Region, spec.Type, CreditTierLevel.B, text, at, []), clock.Calendar), at.AddMinutes(1));
+                        ++seq, at, calendar);
+                    complaint.Route(RoutingEngine.Route(rules, new ComplaintRoutingInput(category, spec.Region, spec.Type, CreditTierLevel.B, text, at, []), calendar), at.AddMinutes(1));
                     complaint.Claim(hotline, at.AddHours(1));
                     complaint.RecordContact(hotline, "已电话联系客户，核实情况。", at.AddHours(2));
                     complaint.Reply(hotline, "已核实并向客户说明。", at.AddHours(6));

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Data;
 using Portal.Domain.Accounts;
+using Portal.Domain.Calendar;
 using Portal.Domain.Usage;
 using Portal.Features.Notifications;
 using Portal.Features.Tariffs;
@@ -25,6 +26,7 @@ public sealed class RefreshPredictionsJob(
     NotificationService notifications,
     IStringLocalizer<SharedResource> l,
     TimeProvider clock,
+    Calendar.WorkingCalendarCache calendar,
     ILogger<RefreshPredictionsJob> log,
     Infrastructure.Telemetry.PortalMetrics? metrics = null)
 {
@@ -39,6 +41,9 @@ public sealed class RefreshPredictionsJob(
 
     public async Task RunAsync(CancellationToken ct)
     {
+        // The admin-edited working calendar, read once per run so every account of the run is forecast with the same days.
+        var workingCalendar = await calendar.CurrentAsync(ct);
+        var holidays = workingCalendar.Days;
         var startedAt = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(startedAt.AddHours(8));
         DateTime since;
@@ -51,7 +56,8 @@ public sealed class RefreshPredictionsJob(
             var latestModel = await db.UsageSegmentModels.AsNoTracking().OrderByDescending(m => m.Id).FirstOrDefaultAsync(ct);
             if (latestModel is not null && startedAt - latestModel.TrainedAtUtc < ModelMaxAge) model = SegmentModel.FromJson(latestModel.Json);
             else retrain = true;
-            touched = retrain || since == DateTime.MinValue
+            // A calendar edit since the last run changes every account's cycle forecast, not only those with new readings.
+            touched = retrain || since == DateTime.MinValue || workingCalendar.ChangedAtUtc >= since
                 ? await db.Accounts.AsNoTracking().OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct)
                 : await db.AccountDays.AsNoTracking().Where(d => d.ImportedAtUtc >= since).Select(d => d.AccountId)
                     .Union(db.UsageAlertSettings.Where(s => s.UpdatedAtUtc >= since).Select(s => s.AccountId))
@@ -70,7 +76,7 @@ public sealed class RefreshPredictionsJob(
             foreach (var chunk in touched.Chunk(Batch))
             {
                 ct.ThrowIfCancellationRequested();
-                all.AddRange(await ComputeAsync(chunk, today, ct));
+                all.AddRange(await ComputeAsync(chunk, today, holidays, ct));
             }
             var shapes = all.Where(c => c.Shape is not null).Select(c => c.Shape!).ToList();
             if (shapes.Count >= Clusters)
@@ -93,7 +99,7 @@ public sealed class RefreshPredictionsJob(
             foreach (var chunk in touched.Chunk(Batch))
             {
                 ct.ThrowIfCancellationRequested();
-                raised += await WriteAsync(await ComputeAsync(chunk, today, ct), model, today, startedAt, ct);
+                raised += await WriteAsync(await ComputeAsync(chunk, today, holidays, ct), model, today, startedAt, ct);
                 done += chunk.Length;
                 metrics?.RefreshedAccounts.Add(chunk.Length);
                 await ReportAsync($"{done}/{touched.Count}", null, ct);
@@ -111,6 +117,7 @@ public sealed class RefreshPredictionsJob(
     /// </summary>
     public async Task RefreshAccountsAsync(IReadOnlyCollection<Guid> accountIds, CancellationToken ct)
     {
+        var holidays = (await calendar.CurrentAsync(ct)).Days;
         var startedAt = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(startedAt.AddHours(8));
         SegmentModel? model;
@@ -118,7 +125,7 @@ public sealed class RefreshPredictionsJob(
             model = await db.UsageSegmentModels.AsNoTracking().OrderByDescending(m => m.Id).Select(m => m.Json).FirstOrDefaultAsync(ct) is { } json
                 ? SegmentModel.FromJson(json) : null;
         foreach (var chunk in accountIds.Chunk(Batch))
-            await WriteAsync(await ComputeAsync(chunk, today, ct), model, today, startedAt, ct);
+            await WriteAsync(await ComputeAsync(chunk, today, holidays, ct), model, today, startedAt, ct);
         usage.ForgetPeerCohorts();
     }
 
@@ -139,17 +146,17 @@ public sealed class RefreshPredictionsJob(
     /// Reads and computes the accounts (forecast with its backtest and bill estimate, annual level, load shape, tier) in
     /// <see cref="Parallelism"/> slices at once, each with its own connection; the results come back in the given order.
     /// </summary>
-    private async Task<Computed[]> ComputeAsync(Guid[] ids, DateOnly today, CancellationToken ct)
+    private async Task<Computed[]> ComputeAsync(Guid[] ids, DateOnly today, IReadOnlyList<CalendarDay> holidays, CancellationToken ct)
     {
         var slices = Math.Clamp(Parallelism, 1, Math.Max(1, ids.Length));
         var size = (ids.Length + slices - 1) / slices;
         var parts = ids.Chunk(Math.Max(1, size)).ToArray();
-        if (parts.Length == 1) return await ComputeSliceAsync(parts[0], today, ct);
-        var results = await Task.WhenAll(parts.Select(part => Task.Run(() => ComputeSliceAsync(part, today, ct), ct)));
+        if (parts.Length == 1) return await ComputeSliceAsync(parts[0], today, holidays, ct);
+        var results = await Task.WhenAll(parts.Select(part => Task.Run(() => ComputeSliceAsync(part, today, holidays, ct), ct)));
         return results.SelectMany(r => r).ToArray();
     }
 
-    private async Task<Computed[]> ComputeSliceAsync(Guid[] ids, DateOnly today, CancellationToken ct)
+    private async Task<Computed[]> ComputeSliceAsync(Guid[] ids, DateOnly today, IReadOnlyList<CalendarDay> holidays, CancellationToken ct)
     {
         var cycleStart = new DateOnly(today.Year, today.Month, 1);
         Dictionary<Guid, AccountInfo> infos;
@@ -173,7 +180,7 @@ public sealed class RefreshPredictionsJob(
             var tariff = catalog.TryGet(a.Package, out _) ? catalog.Compiled(a.Package) : null;
             var profile = new AccountProfile(a.Type, a.Voltage, a.CapacityKva, a.Region);
             var totals = days.Totals;
-            var forecast = tariff is null ? null : UsageService.Forecast(tariff, profile, a.DeclaredDemandKw, totals, days.Recent, today);
+            var forecast = tariff is null ? null : UsageService.Forecast(tariff, profile, a.DeclaredDemandKw, totals, days.Recent, today, holidays);
             decimal annual = 0;
             foreach (var d in totals)
                 if (d.Date >= cycleStart.AddMonths(-12) && d.Date < cycleStart) annual += d.TotalKwh;

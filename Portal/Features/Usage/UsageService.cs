@@ -62,7 +62,8 @@ public sealed record UsageDashboard(
 /// peer cohort is an aggregate query over the monthly roll-up. Every entry point checks ownership through
 /// <see cref="AccountAccessService"/> and answers null ("not found") for someone else's account.
 /// </summary>
-public sealed class UsageService(IDbContextFactory<AppDbContext> dbFactory, AccountAccessService access, TariffCatalog catalog, TimeProvider clock, IMemoryCache cache)
+public sealed class UsageService(IDbContextFactory<AppDbContext> dbFactory, AccountAccessService access, TariffCatalog catalog, TimeProvider clock, IMemoryCache cache,
+    Calendar.WorkingCalendarCache calendar)
 {
     /// <summary>
     /// How long a peer cohort's monthly figures are shared between pages. The figures behind a cohort (last month's roll-up,
@@ -152,7 +153,7 @@ public sealed class UsageService(IDbContextFactory<AppDbContext> dbFactory, Acco
         var band = ConsumptionBand.Of(profile.IsBusiness, annualKwh);
 
         // Null from a tariffed account means too little recent history: the page says so rather than showing a number.
-        var forecast = tariff is null ? null : StoredForecast(prediction, days, today) ?? Forecast(tariff, profile, account.DeclaredDemandKw, days, today);
+        var forecast = tariff is null ? null : StoredForecast(prediction, days, today) ?? Forecast(tariff, profile, account.DeclaredDemandKw, days, today, (await calendar.CurrentAsync(ct)).Days);
         return new UsageDashboard(
             item, today,
             UsageInsights.Freshness(days, today),
@@ -226,13 +227,6 @@ public sealed class UsageService(IDbContextFactory<AppDbContext> dbFactory, Acco
         return new ForecastView(cycleStart, cycleEnd, forecast, stored.ForecastBill, stored.ForecastBillLow, stored.ForecastBillHigh);
     }
 
-    /// <summary>
-    /// The public holidays and make-up working days the cycle forecast follows: the portal's working calendar, the same
-    /// one the complaint clock counts working days with (<see cref="Complaints.ComplaintClock"/>, seeded from
-    /// <see cref="ChinaPublicHolidays"/>; the portal keeps no calendar table).
-    /// </summary>
-    internal static IReadOnlyList<CalendarDay> ForecastCalendar { get; } = ChinaPublicHolidays.Seed();
-
     private static (DateOnly Start, DateOnly End) Cycle(DateOnly today)
     {
         var start = new DateOnly(today.Year, today.Month, 1);
@@ -243,11 +237,16 @@ public sealed class UsageService(IDbContextFactory<AppDbContext> dbFactory, Acco
     private static DateOnly Origin(DateOnly cycleStart, DateOnly cycleEnd, DateOnly latest) =>
         latest < cycleStart.AddDays(-1) ? cycleStart.AddDays(-1) : latest > cycleEnd ? cycleEnd : latest;
 
-    /// <summary>This calendar month's forecast (bills run by calendar month) and its bill through the bill engine.</summary>
-    internal static ForecastView? Forecast(CompiledTariff tariff, AccountProfile profile, decimal? declaredDemandKw, IReadOnlyList<DayReadings> days, DateOnly today) =>
-        Forecast(tariff, profile, declaredDemandKw, days.Select(DayTotal.Of).ToList(), days, today);
+    /// <summary>
+    /// This calendar month's forecast (bills run by calendar month) and its bill through the bill engine. <paramref name="holidays"/>
+    /// are the public holidays and make-up working days the forecast follows: the portal's working calendar
+    /// (<see cref="Calendar.WorkingCalendarCache"/>), the same one the complaint clock counts working days with.
+    /// </summary>
+    internal static ForecastView? Forecast(CompiledTariff tariff, AccountProfile profile, decimal? declaredDemandKw, IReadOnlyList<DayReadings> days, DateOnly today,
+        IReadOnlyList<CalendarDay> holidays) =>
+        Forecast(tariff, profile, declaredDemandKw, days.Select(DayTotal.Of).ToList(), days, today, holidays);
 
-    /// <summary>First day whose readings <see cref="Forecast(CompiledTariff, AccountProfile, decimal?, IReadOnlyList{DayTotal}, IReadOnlyList{DayReadings}, DateOnly)"/> needs: the cycle's and the 28 days before its origin.</summary>
+    /// <summary>First day whose readings <see cref="Forecast(CompiledTariff, AccountProfile, decimal?, IReadOnlyList{DayTotal}, IReadOnlyList{DayReadings}, DateOnly, IReadOnlyList{CalendarDay})"/> needs: the cycle's and the 28 days before its origin.</summary>
     internal static DateOnly ForecastReadingsFrom(DateOnly today) => Cycle(today).Start.AddDays(-28);
 
     /// <summary>
@@ -256,7 +255,7 @@ public sealed class UsageService(IDbContextFactory<AppDbContext> dbFactory, Acco
     /// shapes the rest like the last 28 days; everything else needs totals. The nightly refresh reads no more.
     /// </summary>
     internal static ForecastView? Forecast(CompiledTariff tariff, AccountProfile profile, decimal? declaredDemandKw,
-        IReadOnlyList<DayTotal> days, IReadOnlyList<DayReadings> recent, DateOnly today)
+        IReadOnlyList<DayTotal> days, IReadOnlyList<DayReadings> recent, DateOnly today, IReadOnlyList<CalendarDay> holidays)
     {
         if (days.Count == 0) return null;
         var (cycleStart, cycleEnd) = Cycle(today);
@@ -264,7 +263,7 @@ public sealed class UsageService(IDbContextFactory<AppDbContext> dbFactory, Acco
         var history = new List<DailyKwh>(days.Count);
         foreach (var d in days)
             if (d.HasData && d.Date <= origin) history.Add(new DailyKwh(d.Date, (double)d.TotalKwh));
-        if (Forecaster.Forecast(new ForecastRequest(cycleStart, cycleEnd, origin, history, Calendar: ForecastCalendar)) is not { } forecast) return null;
+        if (Forecaster.Forecast(new ForecastRequest(cycleStart, cycleEnd, origin, history, Calendar: holidays)) is not { } forecast) return null;
 
         var actual = recent.Where(d => d.Date >= cycleStart && d.Date <= origin).ToList();
         var shape = recent.Where(d => d.Date > origin.AddDays(-28) && d.Date <= origin).ToList();

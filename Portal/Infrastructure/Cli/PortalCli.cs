@@ -82,6 +82,8 @@ public static class PortalCli
         await using (var db = await factory.CreateDbContextAsync())
             await DatabaseStartup.MigrateAsync(db);
         using var scope = app.Services.CreateScope();
+        // The demo's complaint deadlines need the working calendar, as on a start-up.
+        await scope.ServiceProvider.GetRequiredService<Features.Calendar.CalendarAdminService>().EnsureSeededAsync();
         var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(accounts, months, CancellationToken.None);
         Console.WriteLine(seeded ? $"Seeded {accounts} accounts with {months} months of data." : "The database already holds accounts; nothing seeded.");
         return 0;

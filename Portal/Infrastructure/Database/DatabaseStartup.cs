@@ -37,6 +37,10 @@ public static class DatabaseStartup
             }
         }
 
+        // Every installation starts with the seeded working calendar, entered through the admin's own service.
+        using (var calendarScope = app.Services.CreateScope())
+            await calendarScope.ServiceProvider.GetRequiredService<Features.Calendar.CalendarAdminService>().EnsureSeededAsync();
+
         if (options.SeedDemoData)
         {
             using var scope = app.Services.CreateScope();

@@ -86,6 +86,7 @@ public sealed class ComplaintAnalyticsService(IDbContextFactory<AppDbContext> db
             .Select(g => ToGroup(g.Key, g.Select(x => (x.Facts, x.HandlingScore)).ToList())).ToList();
 
         var all = facts.Select(f => f.Facts).ToList();
+        var calendar = await clock.CalendarAsync(ct);
         return new AnalyticsReport(from, now,
             RatingAnalytics.MonthlyTrend(ratings.Select(r => new RatingPoint(r.SubmittedAt, r.Score))),
             RatingAnalytics.MonthlyTrend(complaints.Where(c => c.HandlingScore is not null)
@@ -95,8 +96,8 @@ public sealed class ComplaintAnalyticsService(IDbContextFactory<AppDbContext> db
             byCategory, byRegion, byMonth,
             ComplaintAnalytics.ContactCompliance(all, now),
             ComplaintAnalytics.AnswerCompliance(all, now),
-            ComplaintAnalytics.TimeToFirstContact(all, DurationBasis.WorkingHours, clock.Calendar),
-            ComplaintAnalytics.TimeToResolution(all, DurationBasis.WorkingHours, clock.Calendar),
+            ComplaintAnalytics.TimeToFirstContact(all, DurationBasis.WorkingHours, calendar),
+            ComplaintAnalytics.TimeToResolution(all, DurationBasis.WorkingHours, calendar),
             ComplaintAnalytics.ReopenRate(all),
             ComplaintAnalytics.TopKeywords(all, 15, keywords.Extractor));
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using Portal.Domain.Accounts;
+using Portal.Domain.Calendar;
 using Portal.Domain.Complaints;
 using Portal.Features.Accounts;
 using Portal.Infrastructure.Audit;
@@ -18,6 +19,7 @@ public partial class RoutingRulesPage
     [Inject] private IDialogService Dialogs { get; set; } = default!;
 
     private RoutingRulesInfo? info;
+    private WorkingCalendar calendar = WorkingCalendar.WeekdaysOnly();
     private string json = "";
     private IReadOnlyList<ValidationProblem>? problems;
     private bool saving;
@@ -29,7 +31,11 @@ public partial class RoutingRulesPage
     private string benchText = "";
     private RoutingDecision? decision;
 
-    protected override async Task OnInitializedAsync() => await Load();
+    protected override async Task OnInitializedAsync()
+    {
+        calendar = await Clock.CalendarAsync();
+        await Load();
+    }
 
     /// <summary>Throws away the edits, after asking when there are any.</summary>
     private async Task Revert()
@@ -77,6 +83,6 @@ public partial class RoutingRulesPage
         var now = Clock.Now;
         IReadOnlyList<DateTime> earlier = benchEarlier > 0 ? [now.AddDays(-benchEarlier)] : [];
         decision = RoutingEngine.Route(check.Rules,
-            new ComplaintRoutingInput(benchCategory, benchRegion, benchType, benchTier, benchText, now, earlier), Clock.Calendar);
+            new ComplaintRoutingInput(benchCategory, benchRegion, benchType, benchTier, benchText, now, earlier), calendar);
     }
 }

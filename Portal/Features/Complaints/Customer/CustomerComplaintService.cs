@@ -88,10 +88,11 @@ public sealed class CustomerComplaintService(
             return Failed("Complaints.TooMany");
         }
 
+        var calendar = await clock.CalendarAsync(ct);
         for (var attempt = 0; ; attempt++)
         {
             var now = clock.Now;
-            var complaint = Complaint.Submit(submission, await NextSequenceAsync(db, now, ct), now, clock.Calendar);
+            var complaint = Complaint.Submit(submission, await NextSequenceAsync(db, now, ct), now, calendar);
             try
             {
                 foreach (var (file, sha, kind) in checkedFiles)
@@ -166,8 +167,11 @@ public sealed class CustomerComplaintService(
     public Task<ActionResult> ConfirmAsync(ClaimsPrincipal user, Guid id, int expectedVersion, CancellationToken ct = default) =>
         ActAsync(user, id, expectedVersion, "ComplaintConfirmed", (c, userId, now) => c.Confirm(userId, now), ct);
 
-    public Task<ActionResult> ReopenAsync(ClaimsPrincipal user, Guid id, int expectedVersion, string reason, CancellationToken ct = default) =>
-        ActAsync(user, id, expectedVersion, "ComplaintReopened", (c, userId, now) => c.Reopen(userId, reason, now, clock.Calendar), ct);
+    public async Task<ActionResult> ReopenAsync(ClaimsPrincipal user, Guid id, int expectedVersion, string reason, CancellationToken ct = default)
+    {
+        var calendar = await clock.CalendarAsync(ct);
+        return await ActAsync(user, id, expectedVersion, "ComplaintReopened", (c, userId, now) => c.Reopen(userId, reason, now, calendar), ct);
+    }
 
     public Task<ActionResult> RateHandlingAsync(ClaimsPrincipal user, Guid id, int expectedVersion, int score, string? comment, CancellationToken ct = default) =>
         ActAsync(user, id, expectedVersion, "ComplaintRated", (c, userId, now) => c.RateHandling(userId, score, comment, now), ct);

@@ -29,7 +29,7 @@ public sealed class RouteComplaintJob(IDbContextFactory<AppDbContext> dbFactory,
         var priority = await tiers.PriorityHandlingAsync(complaint.AccountId, ct);
         var decision = RoutingEngine.Route(rules,
             new ComplaintRoutingInput(complaint.Category, account.Region, account.Type, tier, complaint.Description, complaint.SubmittedAt, earlier, priority),
-            clock.Calendar);
+            await clock.CalendarAsync(ct));
         complaint.Route(decision, clock.Now);
         try
         {
