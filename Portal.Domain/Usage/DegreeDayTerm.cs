@@ -71,6 +71,16 @@ public static class DegreeDayTerm
             if (series.Kinds is { } kinds && kinds.Of(d) != Forecaster.DayKind.Normal) continue; // not a normal day of its weekday
             rows.Add((Forecaster.DayOfWeekOf(d), HeatingDegreeDays(t), CoolingDegreeDays(t), kwh));
         }
+        // A meter spike (one day at 100× the usual) would tilt a least-squares slope: days are capped as the forecaster
+        // caps them, at SpikeCapOverMedian × the median of the fit's days (no cap when that would cut nothing).
+        if (rows.Count > 0)
+        {
+            var kwhs = new double[rows.Count];
+            for (var i = 0; i < rows.Count; i++) kwhs[i] = rows[i].Kwh;
+            var cap = Forecaster.SpikeCap(kwhs);
+            if (cap > 0 && double.IsFinite(cap))
+                for (var i = 0; i < rows.Count; i++) rows[i] = rows[i] with { Kwh = Math.Min(rows[i].Kwh, cap) };
+        }
         var useCooling = rows.Count(r => r.Cooling > 0) >= MinimumCoolingDays;
         var p = 7 + 1 + (useCooling ? 1 : 0);
         if (rows.Count < p + MinimumSpareDays) return null;

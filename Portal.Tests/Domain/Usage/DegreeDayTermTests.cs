@@ -79,6 +79,20 @@ public class DegreeDayTermTests
     }
 
     [Fact]
+    public void A_single_meter_spike_on_a_cold_day_does_not_tilt_the_sensitivity()
+    {
+        // The exact 2 kWh/degree-day account with one 1,000 kWh day on its coldest day: capped at 3 × the upper median of
+        // the fit's days (13 kWh, so 39), the slope moves little and the days left stay near 30 a day (700 for the cycle).
+        var (history, past) = HeatingAccount(2);
+        var coldest = past.Take(60).MinBy(t => t.MeanC).Date;
+        history = [.. history.Select(h => h.Date == coldest ? h with { Kwh = 1000 } : h)];
+        var fit = DegreeDayTerm.Fit(history, past, Origin)!;
+        Assert.InRange(fit.HeatingKwhPerDegreeDay, 1.5, 2.5);
+        var f = Forecaster.Forecast(new ForecastRequest(June, JuneEnd, Origin, history, Temperatures: [.. past, .. Normals(Origin.AddDays(1), new(2025, 7, 31), 5.5)]))!;
+        Assert.InRange(f.Cycle.Kwh, 600, 800);
+    }
+
+    [Fact]
     public void Use_that_falls_as_it_gets_colder_is_not_a_heating_term_and_is_not_used()
     {
         var (history, past) = HeatingAccount(-0.5);
@@ -122,7 +136,7 @@ public class DegreeDayTermTests
     [InlineData(4, false)]
     public void A_cooling_term_needs_five_warm_days_in_the_fit(int warmDays, bool fitted)
     {
-        // Cold days 5–14 °C (2 kWh per heating degree day), mild days 16–20 °C (no degree days either way) and warmDays days
+        // Cold days 5–14 °C (1 kWh per heating degree day), mild days 16–20 °C (no degree days either way) and warmDays days
         // at 23–26 °C with 3 kWh per cooling degree day.
         var history = new List<DailyKwh>();
         var past = new List<DailyTemperature>();
@@ -131,7 +145,7 @@ public class DegreeDayTermTests
             var d = Origin.AddDays(-i);
             var t = i >= 80 ? 5 + i % 10 : i >= 50 && i < 50 + warmDays ? 23 + i % 4 : 16 + i % 5;
             past.Add(new DailyTemperature(d, t));
-            history.Add(new DailyKwh(d, 10 + 2 * DegreeDayTerm.HeatingDegreeDays(t) + 3 * DegreeDayTerm.CoolingDegreeDays(t)));
+            history.Add(new DailyKwh(d, 10 + DegreeDayTerm.HeatingDegreeDays(t) + 3 * DegreeDayTerm.CoolingDegreeDays(t)));
         }
         var fit = DegreeDayTerm.Fit(history, past, Origin)!;
         Assert.Equal(fitted, fit.UsesCooling);

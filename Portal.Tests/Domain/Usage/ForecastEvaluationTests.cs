@@ -263,7 +263,7 @@ public class ForecastEvaluationTests(RealMeterEvaluation eval, ITestOutputHelper
 
     /// <summary>
     /// The same floor for the forecaster given temperatures for business accounts (the Cambridge buildings; households get
-    /// none): 7.4 / 10.2 / 11.2 % on the held-out meters (docs/adr/0006-forecasting.md, fourth round). The product passes
+    /// none): 7.4 / 10.2 / 11.1 % on the held-out meters (docs/adr/0006-forecasting.md, fourth round). The product passes
     /// no temperatures yet (no weather data path), so the figure above is still the product's.
     /// </summary>
     private const double WeatherHeldOutGainFloor = 0.072;
