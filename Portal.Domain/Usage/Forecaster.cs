@@ -14,8 +14,11 @@ public readonly record struct DailyKwh(DateOnly Date, double Kwh);
 /// <param name="NextCycleEnd">Last day of the following cycle; defaults to the end of the next calendar month.</param>
 /// <param name="Calendar">Public holidays and make-up working days of the customer's country (the portal's working
 /// calendar); null forecasts every day by its weekday alone.</param>
+/// <param name="Temperatures">Daily mean outdoor temperatures where the account is: observed up to <paramref name="LastCompleteDay"/>,
+/// the normal for each day after it (never a future observation). Used only where last year's season factor is not
+/// (<see cref="DegreeDayTerm"/>); null or empty forecasts without weather, exactly as before.</param>
 public sealed record ForecastRequest(DateOnly CycleStart, DateOnly CycleEnd, DateOnly LastCompleteDay, IReadOnlyList<DailyKwh> History, DateOnly? NextCycleEnd = null,
-    IReadOnlyCollection<CalendarDay>? Calendar = null);
+    IReadOnlyCollection<CalendarDay>? Calendar = null, IReadOnlyList<DailyTemperature>? Temperatures = null);
 
 public enum ForecastBandSource
 {
@@ -55,6 +58,10 @@ public sealed record UsageForecast(
 /// <item>Calendar (when the request has one): a public holiday takes the account's Saturday factor and a make-up
 /// working day the mean Monday–Friday factor, in the days left and in the backtest alike; holidays in the history are
 /// left out of the weekday factors and of both levels, make-up days out of the factors.</item>
+/// <item>Weather (when the request has temperatures, and only where last year's season factor is not used): the
+/// account's own heating/cooling degree-day sensitivity, used where significant, moves the days left by the normal's
+/// degree days against those of the days the level came from (<see cref="DegreeDayTerm"/>). The band's ratios come from
+/// the backtest without weather.</item>
 /// <item>Forecast = actual kWh so far + Σ over the days left.</item>
 /// <item>80 % band: the 10th and 90th percentiles of this account's own past ratios of actual to forecast
 /// for windows of the same length (rolling origins every 3 days over the last year), widened by
@@ -123,6 +130,18 @@ public static class Forecaster
         var usedLastYear = usedRest || usedNext;
         var rest = Rest(series, model, origin, origin + 1, cycleEnd, restSeason);
         var next = Rest(series, model, origin, nextStart.DayNumber, nextEnd.DayNumber, nextSeason);
+        // Weather (docs/adr/0006-forecasting.md, "Fourth round"): where last year's season factor is not used, the
+        // account's own significant heating/cooling sensitivity moves the days left by their normal's degree days against
+        // those of the days the level came from. Last year's actual use, where there is one, carried the season better.
+        if (request.Temperatures is { Count: > 0 } && (!usedRest || !usedNext))
+        {
+            var temps = DegreeDayTerm.Temperatures.From(request.Temperatures);
+            if (DegreeDayTerm.Fit(series, temps, origin) is { } weather)
+            {
+                if (!usedRest && remaining > 0) rest = Math.Max(0, rest + DegreeDayTerm.Adjustment(weather, series, temps, origin, origin + 1, cycleEnd));
+                if (!usedNext) next = Math.Max(0, next + DegreeDayTerm.Adjustment(weather, series, temps, origin, nextStart.DayNumber, nextEnd.DayNumber));
+            }
+        }
 
         var fits = new FitCache(series, origin - BacktestSpanDays, origin);
         var restBand = Band(fits, origin, 0, remaining);
@@ -135,6 +154,9 @@ public static class Forecaster
             new ForecastRange(Round(next), Round(next * nextBand.Low), Round(next * nextBand.High)),
             source, usedLastYear);
     }
+
+    /// <summary>The level's weight for a day <paramref name="age"/> days before the origin (0..27).</summary>
+    internal static double LevelWeight(int age) => LevelWeights[age];
 
     private static double Round(double kwh) => Math.Round(kwh, 1, MidpointRounding.AwayFromZero);
 
