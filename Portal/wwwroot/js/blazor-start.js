@@ -11,3 +11,28 @@ Blazor.start({
         configureSignalR: builder => builder.withUrl("_blazor", { skipNegotiation: true, transport: 1 }),
     },
 });
+
+// Charts the prerendered page already drew (issue 20). The circuit's first render sends a chart the prerender drew with
+// the same markup (same hash) as an empty `.pm-chart-slot` instead of its ≈ 4–12 KB of markup: Blazor removes the
+// prerendered nodes and inserts the circuit's in the same batch, and this moves each prerendered chart into its empty
+// slot before the browser paints. PortalChart asks `portalChartFilled` afterwards and renders the markup itself if not.
+(() => {
+    const selector = ".pm-chart-slot[data-pm-chart]";
+    const removed = new Map();
+    new MutationObserver(records => {
+        for (const record of records) {
+            for (const node of record.removedNodes) {
+                if (node.nodeType !== Node.ELEMENT_NODE) continue;
+                for (const chart of node.matches(selector) ? [node] : node.querySelectorAll(selector))
+                    if (chart.firstChild) removed.set(chart.dataset.pmChart, chart);
+            }
+        }
+        if (removed.size === 0) return;
+        for (const slot of document.querySelectorAll(selector)) {
+            const old = !slot.firstChild && removed.get(slot.dataset.pmChart);
+            if (old) slot.append(...old.childNodes);
+        }
+        removed.clear();
+    }).observe(document.body, { childList: true, subtree: true });
+    window.portalChartFilled = slot => !!slot && slot.firstChild !== null;
+})();
