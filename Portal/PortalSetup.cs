@@ -63,6 +63,10 @@ public static class PortalSetup
         // The brand files under /theme (UseThemeFiles) and, to same-origin requests only, pages and JSON
         // (SameOriginCompression: why that keeps BREACH out). Static assets are precompressed at build.
         services.AddResponseCompression(o => o.EnableForHttps = true);
+        // Brotli quality 4 / gzip 6 instead of the middleware's fastest (quality 1): the usage page 19.4 → ≈ 14 KB for
+        // ≈ 1 ms more per page (issue 20). Static assets are precompressed at build at the best level.
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
 
         services.AddAccountsFeature();
         services.AddUsageFeature();
