@@ -56,7 +56,7 @@ public static class RoutingEngine
             overlays.Add(RoutingOverlay.RepeatComplaint);
             var raised = priority.RaisedOneStep();
             steps.Add(new("Routing.Overlay.RepeatComplaint",
-                $"Repeat: {earlier.Count} earlier complaint(s) within {settings.RepeatWindowDays} days: {priority} → {raised}",
+                $"Repeat complaint ({earlier.Count} earlier within {settings.RepeatWindowDays} days): {priority} → {raised}",
                 RoutingArg.Text(earlier.Count), RoutingArg.Text(settings.RepeatWindowDays), RoutingArg.Priority(priority), RoutingArg.Priority(raised)));
             priority = raised;
         }

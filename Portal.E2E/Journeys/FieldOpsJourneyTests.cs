@@ -165,7 +165,7 @@ public class FieldImportJourneyTests(PortalServer server) : Browsing(server)
         await staff.ReloadAsync();
         await new ShellPage(staff).WaitForInteractiveAsync();
         await UploadAsync(staff, $"{header}\n{good}\n");
-        await Assertions.Expect(staff.GetByTestId("field-import-result")).ToContainTextAsync(Text.For(staff, "1 job(s) added, 0 already recorded.", "新增 1 条工单，0 条此前已录入。"));
+        await Assertions.Expect(staff.GetByTestId("field-import-result")).ToContainTextAsync(Text.For(staff, "1 job added, 0 already recorded.", "新增 1 条工单，0 条此前已录入。"));
         await staff.Context.CloseAsync();
     }
 }

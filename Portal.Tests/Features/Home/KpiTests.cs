@@ -49,6 +49,29 @@ public class LocalizationCompletenessTests
         Assert.True(missing.Count == 0, "Missing resource keys: " + string.Join(", ", missing));
     }
 
+    [Fact]
+    public void Every_counted_text_has_its_singular_twin_in_both_languages()
+    {
+        var resources = Path.Combine(RepoRoot.Path, "Portal", "Resources");
+        var en = Keys(Path.Combine(resources, "SharedResource.resx"));
+        var counted = Directory.EnumerateFiles(Path.Combine(RepoRoot.Path, "Portal"), "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".razor") || f.EndsWith(".cs")) && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), "\\.Plural\\(\"([A-Za-z0-9_.]+)\"").Select(m => m.Groups[1].Value))
+            .Distinct().ToList();
+        Assert.True(counted.Count >= 10, $"only {counted.Count} counted texts found");
+        var missing = counted.SelectMany(k => new[] { k, k + ".One" }).Where(k => !en.Contains(k)).ToList();
+        Assert.True(missing.Count == 0, "Missing resource keys: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void No_english_text_counts_with_a_parenthesised_plural()
+    {
+        var en = System.Xml.Linq.XDocument.Load(Path.Combine(RepoRoot.Path, "Portal", "Resources", "SharedResource.resx")).Root!.Elements("data")
+            .Where(d => ((string?)d.Element("value") ?? "").Contains("(s)"))
+            .Select(d => (string)d.Attribute("name")!).ToList();
+        Assert.True(en.Count == 0, "Texts with \"(s)\": " + string.Join(", ", en));
+    }
+
     private static HashSet<string> Keys(string path) =>
         System.Xml.Linq.XDocument.Load(path).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
 }

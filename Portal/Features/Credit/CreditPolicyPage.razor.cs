@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 using Portal.Domain.Credit;
+using Portal.Infrastructure.Localization;
 using Portal.Resources;
 
 namespace Portal.Features.Credit;
@@ -88,7 +89,7 @@ public partial class CreditPolicyPage : IDisposable
         try
         {
             if (await SaveCoreAsync())
-                Snackbar.Add(problems.Count == 0 ? Loc["CreditAdmin.Saved"] : Loc["CreditAdmin.SavedWithProblems", problems.Count],
+                Snackbar.Add(problems.Count == 0 ? Loc["CreditAdmin.Saved"] : Loc.Plural("CreditAdmin.SavedWithProblems", problems.Count),
                     problems.Count == 0 ? Severity.Success : Severity.Warning);
         }
         finally { busy = false; }
@@ -119,7 +120,7 @@ public partial class CreditPolicyPage : IDisposable
             problems = result.Problems;
             if (result.Outcome != AdminOutcome.Done)
             {
-                Snackbar.Add(Loc["CreditAdmin.PublishRefused", problems.Count], Severity.Error);
+                Snackbar.Add(Loc.Plural("CreditAdmin.PublishRefused", problems.Count), Severity.Error);
                 return;
             }
             Snackbar.Add(Loc["CreditAdmin.Published", model.Version], Severity.Success);

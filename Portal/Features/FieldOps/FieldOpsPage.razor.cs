@@ -6,6 +6,7 @@ using Portal.Domain.Safety;
 using Portal.Domain.Service;
 using Portal.Features.Demo;
 using Portal.Features.Safety;
+using Portal.Infrastructure.Localization;
 
 namespace Portal.Features.FieldOps;
 
@@ -101,7 +102,7 @@ public partial class FieldOpsPage
             var result = await Inspections.RecordAsync(user, draft);
             inspectionErrors = result.Errors.Select(e => e.Hazard is { } i ? L["FieldOps.HazardError", i + 1, L[e.Code]].Value : L[e.Code].Value).ToList();
             if (!result.Ok) return;
-            Snackbar.Add(L["FieldOps.InspectionRecorded", result.Recorded!.NoticeNumber, result.Recorded.HazardIds.Count], Severity.Success);
+            Snackbar.Add(L.Plural("FieldOps.InspectionRecorded", result.Recorded!.HazardIds.Count, result.Recorded.NoticeNumber, result.Recorded.HazardIds.Count), Severity.Success);
             inspection = NewInspection(DisplayName(user));
             recent = await FieldOps.RecentAsync(user);
         }
@@ -122,7 +123,7 @@ public partial class FieldOpsPage
                 activity.Outcome, activity.Reason, activity.Summary));
             activityErrors = result.Errors.Select(e => L[e].Value).ToList();
             if (!result.Ok) return;
-            Snackbar.Add(result.Invited > 0 ? L["FieldOps.ActivityRecordedInvited", result.Invited] : L["FieldOps.ActivityRecorded"], Severity.Success);
+            Snackbar.Add(result.Invited > 0 ? L.Plural("FieldOps.ActivityRecordedInvited", result.Invited) : L["FieldOps.ActivityRecorded"], Severity.Success);
             activity = NewActivity();
             recent = await FieldOps.RecentAsync(user);
         }
@@ -141,6 +142,6 @@ public partial class FieldOpsPage
         : L["ServiceActivityType." + r.What];
 
     private string Result(FieldEntryRow r) => r.Kind == FieldEntryKind.Inspection
-        ? L["FieldOps.HazardCount", r.Hazards]
+        ? L.Plural("FieldOps.HazardCount", r.Hazards)
         : Format.Enum(L, r.Outcome!.Value);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
 using Portal.Domain.Usage;
+using Portal.Infrastructure.Localization;
 using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Usage;
@@ -37,7 +38,7 @@ public partial class UsageImportPage
         // Each import rewrites readings in one transaction: an hourly budget per admin (RateLimits:ImportsPerHour).
         if (!Limiter.TryAcquire(InteractiveAction.ReadingsImport, Accounts.AccountAccessService.UserId((await Auth).User) ?? "", out var wait))
         {
-            error = L["Security.TooManyImports", Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))];
+            error = L.Plural("Security.TooManyImports", Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes)));
             return;
         }
         busy = true;

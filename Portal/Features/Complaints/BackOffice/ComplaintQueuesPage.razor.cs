@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using Portal.Features.Accounts;
+using Portal.Infrastructure.Localization;
 
 namespace Portal.Features.Complaints.BackOffice;
 
@@ -63,7 +64,7 @@ public partial class ComplaintQueuesPage : IDisposable
                 {
                     counts = now;
                     await Reload();
-                    if (arrived > 0) Snackbar.Add(L["Work.Arrived", arrived], Severity.Info);
+                    if (arrived > 0) Snackbar.Add(L.Plural("Work.Arrived", arrived), Severity.Info);
                     StateHasChanged();
                 });
             }
