@@ -37,12 +37,43 @@ public class PlainNumericFieldTests : PortalBunitContext
     [Fact]
     public void An_empty_field_has_no_clear_button_and_its_label_sits_in_the_field()
     {
-        var cut = RenderField(null, start: true);
+        var cut = RenderField(null);
 
         Assert.Equal("", cut.Find("input").GetAttribute("value") ?? "");
         Assert.DoesNotContain("mud-shrink", cut.Find(".mud-input").ClassName);
         Assert.Empty(cut.FindAll(".mud-input-clear-button"));
+    }
+
+    [Fact]
+    public void An_empty_field_with_the_unit_in_front_keeps_its_label_above_as_mud_input_does()
+    {
+        var cut = RenderField(null, start: true);
+
+        Assert.Contains("mud-shrink", cut.Find(".mud-input").ClassName);
         Assert.Equal("¥", cut.Find(".mud-input-adornment-start .mud-input-adornment-text").TextContent);
+    }
+
+    [Theory]
+    [InlineData(null, false, null)]
+    [InlineData(null, true, null)]
+    [InlineData(350, true, null)]
+    [InlineData(350, false, "abc")]
+    public void Its_classes_are_mud_numeric_fields_in_the_same_state(int? value, bool start, string? typed)
+    {
+        var ours = RenderField(value, start);
+        var mud = Render<MudBlazor.MudNumericField<decimal?>>(p => p.Add(x => x.Value, value).Add(x => x.Label, "Monthly kWh").Add(x => x.Min, 0m)
+            .Add(x => x.Adornment, start ? MudBlazor.Adornment.Start : MudBlazor.Adornment.End).Add(x => x.AdornmentText, start ? "¥" : "kWh")
+            .Add(x => x.Clearable, true));
+        if (typed is not null)
+        {
+            ours.Find("input").Change(typed);
+            mud.Find("input").Change(typed);
+        }
+
+        foreach (var selector in new[] { ".mud-input-control", ".mud-input", "input", "label", ".mud-input-adornment", ".mud-input-numeric-spin button" })
+            Assert.Equal(mud.Find(selector).ClassName, ours.Find(selector).ClassName);
+        Assert.Equal(mud.FindAll("button").Select(b => b.GetAttribute("aria-label")), ours.FindAll("button").Select(b => b.GetAttribute("aria-label")));
+        Assert.Equal(mud.FindAll(".mud-input-helper-text").Select(e => e.TextContent), ours.FindAll(".mud-input-helper-text").Select(e => e.TextContent));
     }
 
     [Fact]

@@ -102,9 +102,10 @@ public partial class PlainNumericField
     private string RootClass => "mud-input-control" + (error is null ? "" : " mud-input-error") +
                                 " mud-input-text-with-label mud-input-input-control mud-input-number-control mud-input-showspin";
 
+    // As MudInput: the label stays small above the field when it has text or an adornment in front (¥).
     private string InputClass => "mud-input mud-input-text mud-input-text-with-label " +
                                  (AdornmentStart ? "mud-input-adorned-start" : "mud-input-adorned-end") + " mud-input-underline" +
-                                 (text.Length > 0 ? " mud-shrink" : "") + (error is null ? "" : " mud-input-error") +
+                                 (text.Length > 0 || AdornmentStart ? " mud-shrink" : "") + (error is null ? "" : " mud-input-error") +
                                  " mud-typography-subtitle1 mud-input-sizing-fixed";
 
     private string SlotClass => "mud-input-slot mud-input-root mud-input-root-text " +
