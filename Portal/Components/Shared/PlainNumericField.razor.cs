@@ -10,7 +10,8 @@ public partial class PlainNumericField
 {
     private const string SpinClass = "mud-button-root mud-button mud-button-text mud-button-text-default mud-button-text-size-medium mud-ripple";
 
-    [Inject] private IStringLocalizer<MudBlazorResource> MudL { get; set; } = default!;
+    // MudBlazor's own strings (the portal's translation of them), so the names and message read as MudNumericField's.
+    [Inject] private IStringLocalizer<MudBlazorResource> MudStrings { get; set; } = default!;
 
     [Parameter] public decimal? Value { get; set; }
     [Parameter] public EventCallback<decimal?> ValueChanged { get; set; }
@@ -66,7 +67,7 @@ public partial class PlainNumericField
         if (!TryParse(input, CultureInfo.CurrentCulture, out var parsed))
         {
             text = input;
-            error = MudL["Converter_InvalidNumber"];
+            error = MudStrings["Converter_InvalidNumber"];
             StateHasChanged();
             return Task.CompletedTask;
         }
