@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
 using Portal.Components.Layout;
 using Portal.Infrastructure.Security;
@@ -32,7 +33,7 @@ public class NavMenuTests() : Portal.Tests.Features.Usage.UsageBunitContext(_ =>
         Assert.All(links, a => Assert.NotNull(a.QuerySelector("svg.mud-nav-link-icon[aria-hidden=true] > *")));
         Assert.Equal(L["Nav.Usage"].Value, links[2].QuerySelector(".mud-nav-link-text")!.TextContent);
         Assert.Empty(cut.FindComponents<MudNavLink>());
-        Assert.Equal(links.Count, cut.FindComponents<Microsoft.AspNetCore.Components.Routing.NavLink>().Count);
+        Assert.Empty(cut.FindComponents<Microsoft.AspNetCore.Components.Routing.NavLink>());   // plain anchors: no component per link
     }
 
     [Fact]
@@ -45,6 +46,32 @@ public class NavMenuTests() : Portal.Tests.Features.Usage.UsageBunitContext(_ =>
         Assert.Equal("/usage", Assert.Single(active).GetAttribute("href"));
         Assert.Equal("page", active[0].GetAttribute("aria-current"));
     }
+
+    [Fact]
+    public void After_navigating_the_new_page_link_is_active_and_the_old_one_no_longer()
+    {
+        var navigation = Services.GetRequiredService<Bunit.TestDoubles.BunitNavigationManager>();
+        navigation.NavigateTo("/bills");
+        var cut = RenderMenu(EndpointKind.Public, DrawerVariant.Responsive, roles: Portal.Data.Roles.Customer);
+        Assert.Equal("/bills", cut.Find("a.mud-nav-link.active").GetAttribute("href"));
+
+        navigation.NavigateTo("/tariffs?tab=compare");
+
+        cut.WaitForAssertion(() => Assert.Equal("/tariffs", Assert.Single(cut.FindAll("a.mud-nav-link.active")).GetAttribute("href")));
+        Assert.Null(cut.Find("a.mud-nav-link[href='/bills']").GetAttribute("aria-current"));
+    }
+
+    [Theory]
+    [InlineData("/usage", "/usage", NavLinkMatch.Prefix, true)]
+    [InlineData("/usage", "/usage/7c9e6679", NavLinkMatch.Prefix, true)]
+    [InlineData("/usage", "/Usage/", NavLinkMatch.Prefix, true)]
+    [InlineData("/usage", "/usagex", NavLinkMatch.Prefix, false)]
+    [InlineData("/usage", "/bills", NavLinkMatch.Prefix, false)]
+    [InlineData("/", "/", NavLinkMatch.All, true)]
+    [InlineData("/", "/usage", NavLinkMatch.All, false)]
+    [InlineData("/backoffice", "/backoffice/hazards", NavLinkMatch.All, false)]
+    public void A_link_is_active_as_nav_link_decides(string href, string path, NavLinkMatch match, bool active) =>
+        Assert.Equal(active, NavMenu.IsActive(href, path, match));
 
     [Fact]
     public void Following_a_link_closes_a_drawer_that_covers_the_page()

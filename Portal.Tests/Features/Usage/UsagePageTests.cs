@@ -109,12 +109,12 @@ public class UsagePageTests(UsageHost host) : UsageBunitContext(s =>
     /// Issue 9 (≥ 1,000 circuits per GB): every component on the usage page stays in server memory for the life of the
     /// circuit (two render trees and MudBlazor's parameter state, about 3 KB each), so its text and layout are plain
     /// markup with MudBlazor's classes and only charts and interactive parts are components. Before this the richest demo
-    /// page rendered 155 components; the circuit figure itself is measured by the load tests' `chromium-circuits` (docs/PERFORMANCE.md).
+    /// page rendered 155 components, then ≈ 60 until issue 20 drew the alert fields and the day picker as markup (22–25 now); the circuit figure itself is measured by the load tests' `chromium-circuits` (docs/PERFORMANCE.md).
     /// </summary>
     [Theory]
     [InlineData("household@demo.local")]
     [InlineData("business@demo.local")]
-    public async Task Every_usage_page_renders_at_most_95_components_and_none_only_for_text_or_layout(string email)
+    public async Task Every_usage_page_renders_at_most_40_components_and_none_only_for_text_or_layout(string email)
     {
         string[] layoutOnly = ["MudText", "MudPaper", "MudStack", "MudGrid", "MudItem", "MudDivider", "MudChip`1"];
         await SignInAsync(email);
@@ -126,7 +126,7 @@ public class UsagePageTests(UsageHost host) : UsageBunitContext(s =>
 
             var components = cut.FindComponents<Microsoft.AspNetCore.Components.IComponent>();
             var census = string.Join(", ", components.GroupBy(c => c.Instance.GetType().Name).OrderByDescending(g => g.Count()).Select(g => $"{g.Count()} {g.Key}"));
-            Assert.True(components.Count is > 50 and <= 95, $"{components.Count} components on the usage page of {email} ({census})");
+            Assert.True(components.Count is > 15 and <= 40, $"{components.Count} components on the usage page of {email} ({census})");
             // MudText also renders inside MudBlazor's inputs (adornment text): only the page's own text counts.
             Assert.Empty(components.Where(c => c.Instance.GetType() is { Namespace: "MudBlazor" } t && layoutOnly.Contains(t.Name)
                 && !c.Markup.Contains("mud-input-adornment-text", StringComparison.Ordinal)).Select(c => c.Instance.GetType().Name));

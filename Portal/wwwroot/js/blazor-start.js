@@ -16,10 +16,13 @@ Blazor.start({
 // the same markup (same hash) as an empty `.pm-chart-slot` instead of its ≈ 4–12 KB of markup: Blazor removes the
 // prerendered nodes and inserts the circuit's in the same batch, and this moves each prerendered chart into its empty
 // slot before the browser paints. PortalChart asks `portalChartFilled` afterwards and renders the markup itself if not.
+// Only the circuit's first render replaces prerendered charts, so the observer stops once the layout is interactive
+// (MainLayout's data-interactive="true" arrives in that same batch): later renders, on this page or the next, do not pay
+// for a callback on every DOM change. A chart the first render did not fill is still filled by the server (the fallback).
 (() => {
     const selector = ".pm-chart-slot[data-pm-chart]";
     const removed = new Map();
-    new MutationObserver(records => {
+    const observer = new MutationObserver(records => {
         for (const record of records) {
             for (const node of record.removedNodes) {
                 if (node.nodeType !== Node.ELEMENT_NODE) continue;
@@ -27,12 +30,18 @@ Blazor.start({
                     if (chart.firstChild) removed.set(chart.dataset.pmChart, chart);
             }
         }
-        if (removed.size === 0) return;
-        for (const slot of document.querySelectorAll(selector)) {
-            const old = !slot.firstChild && removed.get(slot.dataset.pmChart);
-            if (old) slot.append(...old.childNodes);
+        if (removed.size > 0) {
+            for (const slot of document.querySelectorAll(selector)) {
+                const old = !slot.firstChild && removed.get(slot.dataset.pmChart);
+                if (old) slot.append(...old.childNodes);
+            }
+            removed.clear();
         }
-        removed.clear();
-    }).observe(document.body, { childList: true, subtree: true });
+        if (document.querySelector("[data-interactive='true']")) {
+            observer.disconnect();
+            window.portalChartObserverStopped = true;
+        }
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
     window.portalChartFilled = slot => !!slot && slot.firstChild !== null;
 })();
