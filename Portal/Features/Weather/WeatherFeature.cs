@@ -1,0 +1,11 @@
+namespace Portal.Features.Weather;
+
+public static class WeatherFeature
+{
+    public static IServiceCollection AddWeatherFeature(this IServiceCollection services)
+    {
+        services.AddSingleton<RegionClimateCache>();
+        services.AddScoped<WeatherImportService>();
+        return services;
+    }
+}
