@@ -6,6 +6,7 @@ public static class WeatherFeature
     {
         services.AddSingleton<RegionClimateCache>();
         services.AddScoped<WeatherImportService>();
+        services.AddScoped<Demo.IDemoSeedStep, DemoWeatherStep>();
         return services;
     }
 }
