@@ -87,7 +87,7 @@ public static class PortalSetup
         services.AddServicesFeature();
         services.AddCampaignsFeature();
         services.AddPlanningFeature();
-        services.AddWeatherFeature();
+        services.AddWeatherFeature(config);
         services.AddCreditIntegrations();
         builder.AddPortalTelemetry();
         return builder;

@@ -142,9 +142,11 @@ public static class Forecaster
             var temps = DegreeDayTerm.Temperatures.From(request.Temperatures);
             if (DegreeDayTerm.Fit(series, temps, origin) is { } weather)
             {
-                usedWeather = weather.UsesHeating || weather.UsesCooling;
-                if (!usedRest && remaining > 0) rest = Math.Max(0, rest + DegreeDayTerm.Adjustment(weather, series, temps, origin, origin + 1, cycleEnd));
-                if (!usedNext) next = Math.Max(0, next + DegreeDayTerm.Adjustment(weather, series, temps, origin, nextStart.DayNumber, nextEnd.DayNumber));
+                var restMove = !usedRest && remaining > 0 ? DegreeDayTerm.Adjustment(weather, series, temps, origin, origin + 1, cycleEnd) : 0;
+                var nextMove = !usedNext ? DegreeDayTerm.Adjustment(weather, series, temps, origin, nextStart.DayNumber, nextEnd.DayNumber) : 0;
+                rest = Math.Max(0, rest + restMove);
+                next = Math.Max(0, next + nextMove);
+                usedWeather = restMove != 0 || nextMove != 0;
             }
         }
 

@@ -1,6 +1,9 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Portal.Domain.Accounts;
 using Portal.Domain.Weather;
 using Portal.Features.Usage;
@@ -148,5 +151,46 @@ public class WeatherForecastTests(PortalHost host) : IClassFixture<PortalHost>
         var coverage = await Imports.CoverageAsync();
         Assert.Equal(await Imports.RegionsAsync(), coverage.Select(c => c.Region).ToList());
         Assert.Equal(day, coverage.Single(c => c.Region == region).First);
+    }
+
+    [Fact]
+    public async Task The_feed_job_imports_the_csv_a_station_serves_and_does_nothing_without_a_url()
+    {
+        var region = (await Imports.RegionsAsync())[0];
+        var csv = $"region,date,mean_c\n{region},2003-01-01,-14.5\n{region},2003-01-02,-15\n";
+        var port = FreePort();
+        using var listener = new HttpListener();
+        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        listener.Start();
+        var serve = Task.Run(async () =>
+        {
+            var context = await listener.GetContextAsync();
+            var body = Encoding.UTF8.GetBytes(csv);
+            context.Response.ContentType = "text/csv";
+            context.Response.ContentLength64 = body.Length;
+            await context.Response.OutputStream.WriteAsync(body);
+            context.Response.Close();
+        });
+        using var scope = host.Services.CreateScope();
+        WeatherFeedJob Job(string url) => new(scope.ServiceProvider.GetRequiredService<IHttpClientFactory>(), Options.Create(new WeatherFeedOptions { FeedUrl = url }),
+            scope.ServiceProvider.GetRequiredService<WeatherImportService>(), scope.ServiceProvider.GetRequiredService<ILogger<WeatherFeedJob>>());
+
+        Assert.Null(await Job("").RunAsync(CancellationToken.None));
+        var outcome = await Job($"http://127.0.0.1:{port}/temperatures.csv").RunAsync(CancellationToken.None);
+        await serve;
+
+        Assert.True(outcome!.Imported);
+        Assert.Equal(2, outcome.Rows);
+        await using var db = await host.Db.CreateDbContextAsync();
+        var rows = await db.Set<RegionTemperatureRow>().Where(r => r.Region == region && r.Date >= new DateOnly(2003, 1, 1) && r.Date <= new DateOnly(2003, 1, 2))
+            .OrderBy(r => r.Date).Select(r => new { r.MeanC, r.Source, r.ImportedBy }).ToListAsync();
+        Assert.Equal([(-14.5, "feed", "system"), (-15.0, "feed", "system")], rows.Select(r => (r.MeanC, r.Source, r.ImportedBy)));
+    }
+
+    private static int FreePort()
+    {
+        using var socket = new TcpListener(IPAddress.Loopback, 0);
+        socket.Start();
+        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 }
