@@ -40,7 +40,9 @@ public class WeatherJourneyTests(PortalServer server) : Browsing(server)
         await ScreenshotAsync(page, $"weather-refused-{culture}-{size}");
 
         var good = $"region,date,mean_c\nchengbei,{yesterday},-8.5\nchengnan,{yesterday},-7.9\n";
-        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "station.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(good) });
+        // MudFileUpload adds a fresh input after each upload: the last one is live once Blazor has wired it.
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('input[type=file]')].pop()?._blazorInputFileNextFileId !== undefined");
+        await page.Locator("input[type=file]").Last.SetInputFilesAsync(new FilePayload { Name = "station.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(good) });
         var result = page.GetByTestId("weather-result");
         await Assertions.Expect(result).ToContainTextAsync(zh ? "已导入 2 天" : "Imported 2 days");
         await Assertions.Expect(errors).ToHaveCountAsync(0);

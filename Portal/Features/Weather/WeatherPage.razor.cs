@@ -64,6 +64,13 @@ public partial class WeatherPage
         }
     }
 
+    /// <summary>A region's display name where the portal has one (Region.*), else its code as the accounts hold it.</summary>
+    private string RegionName(string region)
+    {
+        var name = L["Region." + region];
+        return name.ResourceNotFound ? region : name.Value;
+    }
+
     /// <summary>The localized text of an error code; each code is listed in <see cref="TemperatureImport.ErrorCodes"/>.</summary>
     private string ErrorText(string code) => code switch
     {
