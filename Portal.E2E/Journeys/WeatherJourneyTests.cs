@@ -47,7 +47,7 @@ public class WeatherJourneyTests(PortalServer server) : Browsing(server)
         await Assertions.Expect(result).ToContainTextAsync(zh ? "已导入 2 天" : "Imported 2 days");
         await Assertions.Expect(errors).ToHaveCountAsync(0);
         var row = page.Locator("[data-testid=weather-region][data-region=chengbei]");
-        await Assertions.Expect(row).ToContainTextAsync(zh ? "可用" : "Available");
+        await Assertions.Expect(row).ToContainTextAsync(zh ? "可用" : "Yes");
         await Assertions.Expect(page.GetByTestId("weather-stale")).ToHaveCountAsync(0);
         await AssertNoHorizontalScrollAsync(page);
         await ScreenshotAsync(page, $"weather-{culture}-{size}");
