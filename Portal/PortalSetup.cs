@@ -19,6 +19,7 @@ using Portal.Features.Statements;
 using Portal.Features.Tariffs;
 using Portal.Features.Usage;
 using Portal.Features.Users;
+using Portal.Features.Weather;
 using Portal.Infrastructure.Audit;
 using Portal.Infrastructure.Backup;
 using Portal.Infrastructure.Database;
@@ -86,6 +87,7 @@ public static class PortalSetup
         services.AddServicesFeature();
         services.AddCampaignsFeature();
         services.AddPlanningFeature();
+        services.AddWeatherFeature(config);
         services.AddCreditIntegrations();
         builder.AddPortalTelemetry();
         return builder;

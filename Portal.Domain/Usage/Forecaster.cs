@@ -33,6 +33,8 @@ public enum ForecastBandSource
 /// <summary>An 80 % band: the actual figure should fall inside it about four times in five.</summary>
 public sealed record ForecastRange(double Kwh, double Low, double High);
 
+/// <param name="UsedWeather">The weather term moved this cycle's rest or the next cycle (the account follows temperature
+/// significantly and was given temperatures; <see cref="DegreeDayTerm"/>).</param>
 public sealed record UsageForecast(
     double ToDateKwh,
     int DaysElapsed,
@@ -40,7 +42,8 @@ public sealed record UsageForecast(
     ForecastRange Cycle,
     ForecastRange NextCycle,
     ForecastBandSource BandSource,
-    bool UsedLastYear);
+    bool UsedLastYear,
+    bool UsedWeather = false);
 
 /// <summary>
 /// Forecasts the current billing cycle's kWh and the next cycle's.
@@ -133,13 +136,17 @@ public static class Forecaster
         // Weather (docs/adr/0006-forecasting.md, "Fourth round"): where last year's season factor is not used, the
         // account's own significant heating/cooling sensitivity moves the days left by their normal's degree days against
         // those of the days the level came from. Last year's actual use, where there is one, carried the season better.
+        var usedWeather = false;
         if (request.Temperatures is { Count: > 0 } && (!usedRest || !usedNext))
         {
             var temps = DegreeDayTerm.Temperatures.From(request.Temperatures);
             if (DegreeDayTerm.Fit(series, temps, origin) is { } weather)
             {
-                if (!usedRest && remaining > 0) rest = Math.Max(0, rest + DegreeDayTerm.Adjustment(weather, series, temps, origin, origin + 1, cycleEnd));
-                if (!usedNext) next = Math.Max(0, next + DegreeDayTerm.Adjustment(weather, series, temps, origin, nextStart.DayNumber, nextEnd.DayNumber));
+                var restMove = !usedRest && remaining > 0 ? DegreeDayTerm.Adjustment(weather, series, temps, origin, origin + 1, cycleEnd) : 0;
+                var nextMove = !usedNext ? DegreeDayTerm.Adjustment(weather, series, temps, origin, nextStart.DayNumber, nextEnd.DayNumber) : 0;
+                rest = Math.Max(0, rest + restMove);
+                next = Math.Max(0, next + nextMove);
+                usedWeather = restMove != 0 || nextMove != 0;
             }
         }
 
@@ -152,7 +159,7 @@ public static class Forecaster
             Round(toDate), elapsed, remaining,
             new ForecastRange(Round(toDate + rest), Round(toDate + rest * restBand.Low), Round(toDate + rest * restBand.High)),
             new ForecastRange(Round(next), Round(next * nextBand.Low), Round(next * nextBand.High)),
-            source, usedLastYear);
+            source, usedLastYear, usedWeather);
     }
 
     /// <summary>The level's weight for a day <paramref name="age"/> days before the origin (0..27).</summary>

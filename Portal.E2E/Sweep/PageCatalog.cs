@@ -86,6 +86,7 @@ public static class PageCatalog
         new("/backoffice/planning", Visitor.Admin),
         new("/backoffice/complaints/rules", Visitor.Admin),
         new("/backoffice/calendar", Visitor.Admin),
+        new("/backoffice/weather", Visitor.Admin),
         new("/backoffice/credit", Visitor.Admin),
         new("/backoffice/tariffs", Visitor.Admin),
         new("/backoffice/service-menu", Visitor.Admin),

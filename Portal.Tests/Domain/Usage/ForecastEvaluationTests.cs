@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Portal.Domain.Calendar;
 using Portal.Domain.Usage;
+using Portal.Domain.Weather;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -80,39 +81,25 @@ public sealed class RealMeterEvaluation
         return null;
     }
 
-    /// <summary>Observed daily means, and what production could know at an origin: those up to it, the normal after it.</summary>
+    /// <summary>
+    /// Observed daily means, and what production could know at an origin: those up to it, the normal after it — the
+    /// product's own <see cref="RegionClimate"/> (Portal.Domain/Weather), so the evaluation scores the code the refresh runs.
+    /// </summary>
     public sealed class TemperatureHistory
     {
-        private readonly Dictionary<DateOnly, double> _observed;
-        private readonly Dictionary<DateOnly, double?> _normals = new();
+        private readonly RegionClimate _climate;
 
         public TemperatureHistory(string file) =>
-            _observed = File.ReadLines(file).Skip(1).Select(l => l.Split(','))
-                .ToDictionary(p => DateOnly.ParseExact(p[0], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                    p => double.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture));
+            _climate = new RegionClimate(File.ReadLines(file).Skip(1).Select(l => l.Split(','))
+                .Select(p => new DailyTemperature(DateOnly.ParseExact(p[0], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    double.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture))));
 
         /// <summary>The normal for a day: the mean of the observed days within ± 15 days of its date in each of the 10 years before.</summary>
-        public double? Normal(DateOnly day)
-        {
-            if (_normals.TryGetValue(day, out var hit)) return hit;
-            double sum = 0;
-            var n = 0;
-            for (var y = 1; y <= 10; y++)
-                for (var k = -15; k <= 15; k++)
-                    if (_observed.TryGetValue(day.AddYears(-y).AddDays(k), out var v)) { sum += v; n++; }
-            return _normals[day] = n < 10 ? null : sum / n;
-        }
+        public double? Normal(DateOnly day) => _climate.Normal(day);
 
-        public IReadOnlyList<DailyTemperature> ForOrigin(DateOnly origin)
-        {
-            var list = new List<DailyTemperature>(500);
-            for (var d = origin.AddDays(-Forecaster.WeekdayWindowDays - DegreeDayTerm.FitSpanDays); d <= origin; d = d.AddDays(1))
-                if (_observed.TryGetValue(d, out var t)) list.Add(new DailyTemperature(d, t));
-            var nextEnd = new DateOnly(origin.Year, origin.Month, 1).AddMonths(2).AddDays(-1);
-            for (var d = origin.AddDays(1); d <= nextEnd; d = d.AddDays(1))
-                if (Normal(d) is { } n) list.Add(new DailyTemperature(d, n));
-            return list;
-        }
+        /// <summary>Observed up to the origin, normals to the end of the month after the origin's (the next cycle's end).</summary>
+        public IReadOnlyList<DailyTemperature> ForOrigin(DateOnly origin) =>
+            _climate.ForForecast(origin, new DateOnly(origin.Year, origin.Month, 1).AddMonths(2).AddDays(-1));
     }
 
     public string? Folder { get; }

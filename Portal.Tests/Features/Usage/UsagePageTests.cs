@@ -45,6 +45,35 @@ public class UsagePageTests(UsageHost host) : UsageBunitContext(s =>
     }
 
     [Fact]
+    public async Task A_forecast_the_weather_term_moved_says_it_includes_the_temperature_normal_and_one_it_did_not_says_nothing()
+    {
+        await SignInAsync("business@demo.local");
+        var id = (await _host.AccountsOfAsync("business@demo.local"))[0];
+        async Task<IRenderedComponent<UsagePage>> RenderWithAsync(bool usedWeather)
+        {
+            await using (var db = await _host.Db.CreateDbContextAsync())
+                await db.UsagePredictions.Where(p => p.AccountId == id).ExecuteUpdateAsync(u => u.SetProperty(p => p.UsedWeather, usedWeather));
+            var page = Render<UsagePage>(p => p.Add(x => x.AccountId, id));
+            page.WaitForElement("[data-testid=forecast-bill]", TimeSpan.FromSeconds(10));
+            return page;
+        }
+        bool original;
+        await using (var db = await _host.Db.CreateDbContextAsync())
+            original = await db.UsagePredictions.Where(p => p.AccountId == id).Select(p => p.UsedWeather).SingleAsync();
+        Render<MudBlazor.MudPopoverProvider>();
+        try
+        {
+            Assert.Equal(L["Usage.ForecastWeather"].Value, (await RenderWithAsync(true)).Find("[data-testid=forecast-weather]").TextContent.Trim());
+            Assert.Empty((await RenderWithAsync(false)).FindAll("[data-testid=forecast-weather]"));
+        }
+        finally
+        {
+            await using var db = await _host.Db.CreateDbContextAsync();
+            await db.UsagePredictions.Where(p => p.AccountId == id).ExecuteUpdateAsync(u => u.SetProperty(p => p.UsedWeather, original));
+        }
+    }
+
+    [Fact]
     public async Task Each_chart_turns_into_a_table_with_its_figures()
     {
         await SignInAsync("household@demo.local");

@@ -27,6 +27,7 @@ public sealed class RefreshPredictionsJob(
     IStringLocalizer<SharedResource> l,
     TimeProvider clock,
     Calendar.WorkingCalendarCache calendar,
+    Weather.RegionClimateCache climates,
     ILogger<RefreshPredictionsJob> log,
     Infrastructure.Telemetry.PortalMetrics? metrics = null)
 {
@@ -44,6 +45,8 @@ public sealed class RefreshPredictionsJob(
         // The admin-edited working calendar, read once per run so every account of the run is forecast with the same days.
         var workingCalendar = await calendar.CurrentAsync(ct);
         var holidays = workingCalendar.Days;
+        // The regions' temperatures (business accounts' weather term), read once per run, shared by every account of a region.
+        var weather = await climates.CurrentAsync(fresh: true, ct);
         var startedAt = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(startedAt.AddHours(8));
         DateTime since;
@@ -62,6 +65,16 @@ public sealed class RefreshPredictionsJob(
                 : await db.AccountDays.AsNoTracking().Where(d => d.ImportedAtUtc >= since).Select(d => d.AccountId)
                     .Union(db.UsageAlertSettings.Where(s => s.UpdatedAtUtc >= since).Select(s => s.AccountId))
                     .Distinct().ToListAsync(ct);
+            // New temperatures for a region move its business accounts' forecasts (ForecastWeather.AppliesTo), new readings or not.
+            if (weather.LastImportUtc >= since && !(retrain || since == DateTime.MinValue || workingCalendar.ChangedAtUtc >= since))
+            {
+                var regions = await db.Set<Weather.RegionTemperatureRow>().AsNoTracking().Where(t => t.ImportedAtUtc >= since)
+                    .Select(t => t.Region).Distinct().ToListAsync(ct);
+                var weatherAccounts = await db.Accounts.AsNoTracking()
+                    .Where(a => regions.Contains(a.Region) && (a.Type == CustomerType.Business || a.Type == CustomerType.LargeIndustrial))
+                    .Select(a => a.Id).ToListAsync(ct);
+                touched = touched.Union(weatherAccounts).ToList();
+            }
         }
 
         var done = 0;
@@ -76,7 +89,7 @@ public sealed class RefreshPredictionsJob(
             foreach (var chunk in touched.Chunk(Batch))
             {
                 ct.ThrowIfCancellationRequested();
-                all.AddRange(await ComputeAsync(chunk, today, holidays, ct));
+                all.AddRange(await ComputeAsync(chunk, today, holidays, weather, ct));
             }
             var shapes = all.Where(c => c.Shape is not null).Select(c => c.Shape!).ToList();
             if (shapes.Count >= Clusters)
@@ -99,7 +112,7 @@ public sealed class RefreshPredictionsJob(
             foreach (var chunk in touched.Chunk(Batch))
             {
                 ct.ThrowIfCancellationRequested();
-                raised += await WriteAsync(await ComputeAsync(chunk, today, holidays, ct), model, today, startedAt, ct);
+                raised += await WriteAsync(await ComputeAsync(chunk, today, holidays, weather, ct), model, today, startedAt, ct);
                 done += chunk.Length;
                 metrics?.RefreshedAccounts.Add(chunk.Length);
                 await ReportAsync($"{done}/{touched.Count}", null, ct);
@@ -118,6 +131,7 @@ public sealed class RefreshPredictionsJob(
     public async Task RefreshAccountsAsync(IReadOnlyCollection<Guid> accountIds, CancellationToken ct)
     {
         var holidays = (await calendar.CurrentAsync(ct)).Days;
+        var weather = await climates.CurrentAsync(fresh: true, ct);
         var startedAt = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(startedAt.AddHours(8));
         SegmentModel? model;
@@ -125,7 +139,7 @@ public sealed class RefreshPredictionsJob(
             model = await db.UsageSegmentModels.AsNoTracking().OrderByDescending(m => m.Id).Select(m => m.Json).FirstOrDefaultAsync(ct) is { } json
                 ? SegmentModel.FromJson(json) : null;
         foreach (var chunk in accountIds.Chunk(Batch))
-            await WriteAsync(await ComputeAsync(chunk, today, holidays, ct), model, today, startedAt, ct);
+            await WriteAsync(await ComputeAsync(chunk, today, holidays, weather, ct), model, today, startedAt, ct);
         usage.ForgetPeerCohorts();
     }
 
@@ -146,17 +160,17 @@ public sealed class RefreshPredictionsJob(
     /// Reads and computes the accounts (forecast with its backtest and bill estimate, annual level, load shape, tier) in
     /// <see cref="Parallelism"/> slices at once, each with its own connection; the results come back in the given order.
     /// </summary>
-    private async Task<Computed[]> ComputeAsync(Guid[] ids, DateOnly today, IReadOnlyList<CalendarDay> holidays, CancellationToken ct)
+    private async Task<Computed[]> ComputeAsync(Guid[] ids, DateOnly today, IReadOnlyList<CalendarDay> holidays, Weather.ClimateSnapshot weather, CancellationToken ct)
     {
         var slices = Math.Clamp(Parallelism, 1, Math.Max(1, ids.Length));
         var size = (ids.Length + slices - 1) / slices;
         var parts = ids.Chunk(Math.Max(1, size)).ToArray();
-        if (parts.Length == 1) return await ComputeSliceAsync(parts[0], today, holidays, ct);
-        var results = await Task.WhenAll(parts.Select(part => Task.Run(() => ComputeSliceAsync(part, today, holidays, ct), ct)));
+        if (parts.Length == 1) return await ComputeSliceAsync(parts[0], today, holidays, weather, ct);
+        var results = await Task.WhenAll(parts.Select(part => Task.Run(() => ComputeSliceAsync(part, today, holidays, weather, ct), ct)));
         return results.SelectMany(r => r).ToArray();
     }
 
-    private async Task<Computed[]> ComputeSliceAsync(Guid[] ids, DateOnly today, IReadOnlyList<CalendarDay> holidays, CancellationToken ct)
+    private async Task<Computed[]> ComputeSliceAsync(Guid[] ids, DateOnly today, IReadOnlyList<CalendarDay> holidays, Weather.ClimateSnapshot weather, CancellationToken ct)
     {
         var cycleStart = new DateOnly(today.Year, today.Month, 1);
         Dictionary<Guid, AccountInfo> infos;
@@ -180,7 +194,8 @@ public sealed class RefreshPredictionsJob(
             var tariff = catalog.TryGet(a.Package, out _) ? catalog.Compiled(a.Package) : null;
             var profile = new AccountProfile(a.Type, a.Voltage, a.CapacityKva, a.Region);
             var totals = days.Totals;
-            var forecast = tariff is null ? null : UsageService.Forecast(tariff, profile, a.DeclaredDemandKw, totals, days.Recent, today, holidays);
+            var climate = Domain.Weather.ForecastWeather.AppliesTo(a.Type) ? weather.For(a.Region) : null;
+            var forecast = tariff is null ? null : UsageService.Forecast(tariff, profile, a.DeclaredDemandKw, totals, days.Recent, today, holidays, climate);
             decimal annual = 0;
             foreach (var d in totals)
                 if (d.Date >= cycleStart.AddMonths(-12) && d.Date < cycleStart) annual += d.TotalKwh;
@@ -329,6 +344,7 @@ public sealed class RefreshPredictionsJob(
             row.NextCycleHighKwh = forecast?.Forecast.NextCycle.High ?? 0;
             row.BandSource = forecast is null ? null : (int)forecast.Forecast.BandSource;
             row.UsedLastYear = forecast?.Forecast.UsedLastYear ?? false;
+            row.UsedWeather = forecast?.Forecast.UsedWeather ?? false;
             row.Archetype = segment is null ? null : (int)segment.Archetype;
             row.Cluster = segment?.Cluster;
             row.AnnualKwh = annual;

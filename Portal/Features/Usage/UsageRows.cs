@@ -32,6 +32,8 @@ public sealed class UsagePredictionRow
     /// <summary>How the band was found (<see cref="Portal.Domain.Usage.ForecastBandSource"/>); null when no forecast was stored.</summary>
     public int? BandSource { get; set; }
     public bool UsedLastYear { get; set; }
+    /// <summary>The weather term moved the stored forecast (the region's temperatures; docs/adr/0006-forecasting.md, "In the product").</summary>
+    public bool UsedWeather { get; set; }
     public int? Archetype { get; set; }
     public int? Cluster { get; set; }
     public int ConsumptionBand { get; set; }

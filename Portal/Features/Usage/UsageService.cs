@@ -7,6 +7,7 @@ using Portal.Domain.Accounts;
 using Portal.Domain.Calendar;
 using Portal.Domain.Tariffs;
 using Portal.Domain.Usage;
+using Portal.Domain.Weather;
 using Portal.Features.Accounts;
 using Portal.Features.Tariffs;
 
@@ -63,7 +64,7 @@ public sealed record UsageDashboard(
 /// <see cref="AccountAccessService"/> and answers null ("not found") for someone else's account.
 /// </summary>
 public sealed class UsageService(IDbContextFactory<AppDbContext> dbFactory, AccountAccessService access, TariffCatalog catalog, TimeProvider clock, IMemoryCache cache,
-    Calendar.WorkingCalendarCache calendar)
+    Calendar.WorkingCalendarCache calendar, Weather.RegionClimateCache climates)
 {
     /// <summary>
     /// How long a peer cohort's monthly figures are shared between pages. The figures behind a cohort (last month's roll-up,
@@ -153,7 +154,9 @@ public sealed class UsageService(IDbContextFactory<AppDbContext> dbFactory, Acco
         var band = ConsumptionBand.Of(profile.IsBusiness, annualKwh);
 
         // Null from a tariffed account means too little recent history: the page says so rather than showing a number.
-        var forecast = tariff is null ? null : StoredForecast(prediction, days, today) ?? Forecast(tariff, profile, account.DeclaredDemandKw, days, today, (await calendar.CurrentAsync(ct)).Days);
+        var forecast = tariff is null ? null : StoredForecast(prediction, days, today)
+            ?? Forecast(tariff, profile, account.DeclaredDemandKw, days, today, (await calendar.CurrentAsync(ct)).Days,
+                ForecastWeather.AppliesTo(account.Type) ? (await climates.CurrentAsync(ct: ct)).For(account.Region) : null);
         return new UsageDashboard(
             item, today,
             UsageInsights.Freshness(days, today),
@@ -223,7 +226,7 @@ public sealed class UsageService(IDbContextFactory<AppDbContext> dbFactory, Acco
         var forecast = new UsageForecast(stored.ToDateKwh, origin.DayNumber - cycleStart.DayNumber + 1, cycleEnd.DayNumber - origin.DayNumber,
             new ForecastRange(stored.ForecastKwh, stored.ForecastLowKwh, stored.ForecastHighKwh),
             new ForecastRange(stored.NextCycleKwh, stored.NextCycleLowKwh, stored.NextCycleHighKwh),
-            (ForecastBandSource)source, stored.UsedLastYear);
+            (ForecastBandSource)source, stored.UsedLastYear, stored.UsedWeather);
         return new ForecastView(cycleStart, cycleEnd, forecast, stored.ForecastBill, stored.ForecastBillLow, stored.ForecastBillHigh);
     }
 
@@ -241,10 +244,12 @@ public sealed class UsageService(IDbContextFactory<AppDbContext> dbFactory, Acco
     /// This calendar month's forecast (bills run by calendar month) and its bill through the bill engine. <paramref name="holidays"/>
     /// are the public holidays and make-up working days the forecast follows: the portal's working calendar
     /// (<see cref="Calendar.WorkingCalendarCache"/>), the same one the complaint clock counts working days with.
+    /// <paramref name="climate"/> is the account's region's temperatures for an account <see cref="ForecastWeather.AppliesTo"/>
+    /// (null otherwise, or when none are held): observed up to the origin, normals to the next cycle's end.
     /// </summary>
     internal static ForecastView? Forecast(CompiledTariff tariff, AccountProfile profile, decimal? declaredDemandKw, IReadOnlyList<DayReadings> days, DateOnly today,
-        IReadOnlyList<CalendarDay> holidays) =>
-        Forecast(tariff, profile, declaredDemandKw, days.Select(DayTotal.Of).ToList(), days, today, holidays);
+        IReadOnlyList<CalendarDay> holidays, RegionClimate? climate = null) =>
+        Forecast(tariff, profile, declaredDemandKw, days.Select(DayTotal.Of).ToList(), days, today, holidays, climate);
 
     /// <summary>First day whose readings <see cref="Forecast(CompiledTariff, AccountProfile, decimal?, IReadOnlyList{DayTotal}, IReadOnlyList{DayReadings}, DateOnly, IReadOnlyList{CalendarDay})"/> needs: the cycle's and the 28 days before its origin.</summary>
     internal static DateOnly ForecastReadingsFrom(DateOnly today) => Cycle(today).Start.AddDays(-28);
@@ -255,7 +260,7 @@ public sealed class UsageService(IDbContextFactory<AppDbContext> dbFactory, Acco
     /// shapes the rest like the last 28 days; everything else needs totals. The nightly refresh reads no more.
     /// </summary>
     internal static ForecastView? Forecast(CompiledTariff tariff, AccountProfile profile, decimal? declaredDemandKw,
-        IReadOnlyList<DayTotal> days, IReadOnlyList<DayReadings> recent, DateOnly today, IReadOnlyList<CalendarDay> holidays)
+        IReadOnlyList<DayTotal> days, IReadOnlyList<DayReadings> recent, DateOnly today, IReadOnlyList<CalendarDay> holidays, RegionClimate? climate = null)
     {
         if (days.Count == 0) return null;
         var (cycleStart, cycleEnd) = Cycle(today);
@@ -263,7 +268,9 @@ public sealed class UsageService(IDbContextFactory<AppDbContext> dbFactory, Acco
         var history = new List<DailyKwh>(days.Count);
         foreach (var d in days)
             if (d.HasData && d.Date <= origin) history.Add(new DailyKwh(d.Date, (double)d.TotalKwh));
-        if (Forecaster.Forecast(new ForecastRequest(cycleStart, cycleEnd, origin, history, Calendar: holidays)) is not { } forecast) return null;
+        var nextCycleEnd = cycleStart.AddMonths(2).AddDays(-1);
+        var temperatures = climate?.ForForecast(origin, nextCycleEnd);
+        if (Forecaster.Forecast(new ForecastRequest(cycleStart, cycleEnd, origin, history, nextCycleEnd, holidays, temperatures)) is not { } forecast) return null;
 
         var actual = recent.Where(d => d.Date >= cycleStart && d.Date <= origin).ToList();
         var shape = recent.Where(d => d.Date > origin.AddDays(-28) && d.Date <= origin).ToList();

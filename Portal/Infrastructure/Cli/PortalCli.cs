@@ -22,6 +22,7 @@ public static class PortalCli
         ["statements"] = ("statements issue [--period yyyy-MM] issue the period's missing PDF statements (default: last month)", Features.Statements.StatementsFeature.CliAsync),
         ["import-readings"] = (Features.Usage.ImportReadingsCommand.Usage, Features.Usage.ImportReadingsCommand.RunAsync),
         ["import-field-jobs"] = (Features.FieldOps.ImportFieldJobsCommand.Usage, Features.FieldOps.ImportFieldJobsCommand.RunAsync),
+        ["import-weather"] = (Features.Weather.ImportWeatherCommand.Usage, Features.Weather.ImportWeatherCommand.RunAsync),
         ["backup"] = (Backup.BackupCli.BackupUsage, Backup.BackupCli.BackupAsync),
         ["restore"] = (Backup.BackupCli.RestoreUsage, Backup.BackupCli.RestoreAsync),
         ["complaints"] = ("complaints sweep|sla-watch      route complaints left unrouted / escalate overdue ones, once", Portal.Features.Complaints.ComplaintsFeature.CliAsync),

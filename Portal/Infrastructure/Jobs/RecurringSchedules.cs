@@ -32,6 +32,8 @@ public static class RecurringSchedules
         // The month's bills on the 3rd at 05:00, each due-dated by its tier's privileges; statements follow on the 4th.
         jobs.AddOrUpdate<MonthlyBillRunJob>(MonthlyBillRunJob.Id, j => j.RunAsync(CancellationToken.None), "0 5 3 * *", cst);
         StatementsFeature.RegisterSchedules(jobs, cst);
+        // Station temperatures (Weather:FeedUrl; does nothing when empty), before the forecast refresh that uses them.
+        jobs.AddOrUpdate<Features.Weather.WeatherFeedJob>(Features.Weather.WeatherFeedJob.Id, j => j.RunAsync(CancellationToken.None), "10 4 * * *", cst);
         // Forecasts, segments and usage alerts, after the night's meter data has arrived; incremental.
         jobs.AddOrUpdate<RefreshPredictionsJob>(RefreshPredictionsJob.Id, j => j.RunAsync(CancellationToken.None), "30 4 * * *", cst);
         // Planners' demand by region × level × customer type, from the roll-ups and the segments the refresh just stored; skips when nothing changed.

@@ -2423,6 +2423,9 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.Property<bool>("UsedLastYear")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("UsedWeather")
+                        .HasColumnType("boolean");
+
                     b.HasKey("AccountId");
 
                     b.ToTable("UsagePredictions", (string)null);
@@ -2451,6 +2454,48 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.HasIndex("TrainedAtUtc");
 
                     b.ToTable("UsageSegmentModels", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Features.Weather.RegionTemperatureRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<double>("MeanC")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportedAtUtc");
+
+                    b.HasIndex("Region", "Date")
+                        .IsUnique();
+
+                    b.ToTable("RegionTemperatures", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Infrastructure.Audit.AuditEntry", b =>

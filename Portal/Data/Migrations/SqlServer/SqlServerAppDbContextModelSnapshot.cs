@@ -2425,6 +2425,9 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Property<bool>("UsedLastYear")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("UsedWeather")
+                        .HasColumnType("bit");
+
                     b.HasKey("AccountId");
 
                     b.ToTable("UsagePredictions", (string)null);
@@ -2453,6 +2456,48 @@ namespace Portal.Data.Migrations.SqlServer
                     b.HasIndex("TrainedAtUtc");
 
                     b.ToTable("UsageSegmentModels", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Features.Weather.RegionTemperatureRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<double>("MeanC")
+                        .HasColumnType("float");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportedAtUtc");
+
+                    b.HasIndex("Region", "Date")
+                        .IsUnique();
+
+                    b.ToTable("RegionTemperatures", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Infrastructure.Audit.AuditEntry", b =>

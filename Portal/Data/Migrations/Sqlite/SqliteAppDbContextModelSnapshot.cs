@@ -2385,6 +2385,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<bool>("UsedLastYear")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("UsedWeather")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("AccountId");
 
                     b.ToTable("UsagePredictions", (string)null);
@@ -2411,6 +2414,46 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("TrainedAtUtc");
 
                     b.ToTable("UsageSegmentModels", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Features.Weather.RegionTemperatureRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MeanC")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportedAtUtc");
+
+                    b.HasIndex("Region", "Date")
+                        .IsUnique();
+
+                    b.ToTable("RegionTemperatures", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Infrastructure.Audit.AuditEntry", b =>

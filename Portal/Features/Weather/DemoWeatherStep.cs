@@ -1,0 +1,47 @@
+using System.Globalization;
+using Portal.Features.Demo;
+
+namespace Portal.Features.Weather;
+
+/// <summary>
+/// DEMO DATA, NOT WEATHER: imports a synthetic climatology for the demo's supply regions so the demo's business accounts
+/// forecast with the weather term. It goes through <see cref="WeatherImportService"/>, the admin page's own import.
+/// The curve: 11 years up to yesterday of a daily mean of 8 − 20 × cos(2π (day of year − 15) / 365.25) °C (−12 °C in
+/// mid-January, +28 °C in mid-July, roughly Kuitun's range), plus deterministic day-to-day noise of ± 4 °C, a little
+/// warmer in the town districts than in the development zone. A real installation loads the CMA station daily means
+/// instead (docs/OPERATIONS.md, "Weather data").
+/// </summary>
+public sealed class DemoWeatherStep(WeatherImportService imports) : IDemoSeedStep
+{
+    public const int Years = 11;
+    public const string Source = "demo";
+
+    /// <summary>After the bill run, before the usage refresh (50), which forecasts with it.</summary>
+    public int Order => 48;
+
+    public async Task SeedAsync(DemoSeedContext context, CancellationToken ct)
+    {
+        var regions = context.Accounts.Select(a => a.Region).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (regions.Count == 0) return;
+        var outcome = await imports.ImportLinesAsync(Lines(regions, context.Today), Source, WeatherImportService.SystemUser, ct: ct);
+        if (!outcome.Imported)
+            throw new InvalidOperationException($"The demo climatology was refused: {outcome.Errors.FirstOrDefault()?.Code}");
+    }
+
+    /// <summary>The synthetic file, header first, for the given regions up to the day before <paramref name="today"/>.</summary>
+    public static IEnumerable<string> Lines(IReadOnlyList<string> regions, DateOnly today)
+    {
+        yield return Domain.Weather.TemperatureImport.Header;
+        var from = today.AddYears(-Years);
+        for (var r = 0; r < regions.Count; r++)
+        {
+            var offset = Array.IndexOf(DemoDataGenerator.Regions, regions[r]) switch { 2 => -0.8, 3 => -0.4, _ => 0.0 };
+            for (var d = from; d < today; d = d.AddDays(1))
+            {
+                var noise = (DemoRandom.For(20261207, r, d.DayNumber).NextDouble() - 0.5) * 8;
+                var mean = 8 - 20 * Math.Cos((d.DayOfYear - 15) / 365.25 * 2 * Math.PI) + offset + noise;
+                yield return string.Create(CultureInfo.InvariantCulture, $"{regions[r]},{d:yyyy-MM-dd},{mean:0.0}");
+            }
+        }
+    }
+}

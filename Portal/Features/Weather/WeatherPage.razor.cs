@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Forms;
+using Portal.Domain.Weather;
+using Portal.Features.Accounts;
+using Portal.Infrastructure.Security;
+
+namespace Portal.Features.Weather;
+
+public partial class WeatherPage
+{
+    /// <summary>Thirty years of daily means for a dozen regions is about 5 MB.</summary>
+    public const long MaxUploadBytes = 20L * 1024 * 1024;
+
+    [CascadingParameter] private Task<AuthenticationState> Auth { get; set; } = default!;
+    [Inject] private WeatherImportService Imports { get; set; } = default!;
+    [Inject] private InteractiveLimiter Limiter { get; set; } = default!;
+
+    private IReadOnlyList<RegionCoverage>? coverage;
+    private WeatherImportOutcome? outcome;
+    private string? error;
+    private bool busy;
+
+    protected override async Task OnInitializedAsync() => coverage = await Imports.CoverageAsync();
+
+    private async Task UploadAsync(IBrowserFile? file)
+    {
+        if (file is null) return;
+        error = null;
+        outcome = null;
+        if (file.Size > MaxUploadBytes)
+        {
+            error = L["Weather.TooLarge", MaxUploadBytes / 1024 / 1024];
+            return;
+        }
+        var user = (await Auth).User;
+        // Imports share the admin's hourly import budget with the meter import (RateLimits:ImportsPerHour).
+        if (!Limiter.TryAcquire(InteractiveAction.ReadingsImport, AccountAccessService.UserId(user) ?? "", out var wait))
+        {
+            error = L["Security.TooManyImports", Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))];
+            return;
+        }
+        busy = true;
+        try
+        {
+            await using var stream = file.OpenReadStream(MaxUploadBytes);
+            using var buffer = new MemoryStream();
+            await stream.CopyToAsync(buffer);
+            buffer.Position = 0;
+            outcome = await Imports.ImportAsync(buffer, "upload:" + file.Name, user.Identity?.Name ?? "", AccountAccessService.UserId(user));
+            if (outcome.Imported)
+            {
+                Imports.EnqueueRefresh();
+                coverage = await Imports.CoverageAsync();
+            }
+        }
+        catch (IOException ex)
+        {
+            error = L["Weather.Failed", ex.Message];
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    /// <summary>A region's display name where the portal has one (Region.*), else its code as the accounts hold it.</summary>
+    private string RegionName(string region)
+    {
+        var name = L["Region." + region];
+        return name.ResourceNotFound ? region : name.Value;
+    }
+
+    /// <summary>The localized text of an error code; each code is listed in <see cref="TemperatureImport.ErrorCodes"/>.</summary>
+    private string ErrorText(string code) => code switch
+    {
+        TemperatureImport.ErrorFieldCount => L["Weather.Error.FieldCount"],
+        TemperatureImport.ErrorRegion => L["Weather.Error.Region"],
+        TemperatureImport.ErrorDate => L["Weather.Error.Date"],
+        TemperatureImport.ErrorFuture => L["Weather.Error.Future"],
+        TemperatureImport.ErrorTooOld => L["Weather.Error.TooOld", TemperatureImport.MaxYearsBack],
+        TemperatureImport.ErrorNumber => L["Weather.Error.Number"],
+        TemperatureImport.ErrorRange => L["Weather.Error.Range", TemperatureImport.MinC, TemperatureImport.MaxC],
+        TemperatureImport.ErrorDuplicate => L["Weather.Error.Duplicate"],
+        TemperatureImport.ErrorEmpty => L["Weather.Error.Empty"],
+        _ => code,
+    };
+}
