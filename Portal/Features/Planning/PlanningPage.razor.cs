@@ -89,7 +89,7 @@ public partial class PlanningPage
     };
 
     /// <summary>Where the county's ranges come from: its own backtest, the pooled errors of its level (too few windows), or the fixed spread (none).</summary>
-    private string BandSourceNote(PlanningNodeView n) =>
+    internal string BandSourceNote(PlanningNodeView n) =>
         n.BandFromBacktest ? L["Planning.BandNote", n.BacktestWindows]
         : n.BacktestWindows > 0 ? L.Plural("Planning.BandPooled", n.BacktestWindows, n.BacktestWindows, DemandForecaster.MinWindows)
         : L["Planning.BandFallback"];
