@@ -6,7 +6,11 @@ namespace Portal.Domain.Planning;
 /// <summary>The forecasts compared in the planners' backtest. <see cref="Model"/> is what the page shows.</summary>
 public enum PlanningMethod
 {
-    /// <summary>Same month last year × the year-on-year ratio of the last three months (last month until a year and a quarter of history exists).</summary>
+    /// <summary>
+    /// The mean of (same month last year × the year-on-year ratio of the last three months) and last month — last month
+    /// alone until a year and a quarter of history exists; replaced by the three-month mean once that has beaten it over
+    /// <see cref="DemandForecaster.MinWindows"/> or more of the series' own past windows.
+    /// </summary>
     Model = 0,
     LastMonth = 1,
     SameMonthLastYear = 2,
@@ -102,7 +106,18 @@ public static class SegmentMix
 /// <summary>A forecast with its 80 % band (10 % and 90 % quantiles).</summary>
 public readonly record struct Banded(double Value, double Low, double High);
 
-/// <summary>One node's stored figures.</summary>
+/// <summary>Where a node's 80 % band at one horizon comes from (docs/adr/0006-forecasting.md, planners' section).</summary>
+public enum BandSource
+{
+    /// <summary>No backtest window at all: the fixed ±<see cref="DemandForecaster.FallbackSpread1"/> / ±<see cref="DemandForecaster.FallbackSpread3"/>.</summary>
+    Fixed = 0,
+    /// <summary>1 … <see cref="DemandForecaster.MinWindows"/> − 1 windows: the pooled errors of every node at the same depth, scaled by √accounts, widened by Student's t for the few windows.</summary>
+    Pooled = 1,
+    /// <summary>At least <see cref="DemandForecaster.MinWindows"/> windows: the 10 % and 90 % quantiles of the node's own ratios.</summary>
+    OwnWindows = 2,
+}
+
+/// <summary>One node's stored figures. <see cref="BacktestWindows"/> is the smaller of the two horizons' window counts; <see cref="FromBacktest"/> says both bands come from the node's own windows.</summary>
 public sealed record NodeForecast(
     PlanningNode Node,
     int Accounts,
@@ -113,7 +128,9 @@ public sealed record NodeForecast(
     Banded Next1PeakKw,
     Banded Next3PeakKw,
     int BacktestWindows,
-    bool FromBacktest);
+    bool FromBacktest,
+    BandSource Band1Source,
+    BandSource Band3Source);
 
 /// <summary>Mean absolute percentage error of a method at a node and horizon (1 = next month, 3 = the next three months' sum) over the backtest windows.</summary>
 public sealed record BacktestScore(PlanningNode Node, int Horizon, PlanningMethod Method, double Mape, int Windows);
@@ -126,16 +143,21 @@ public sealed record PlanningResult(
 
 /// <summary>
 /// Demand for planners by region × consumption level × customer type (docs/adr/0006-forecasting.md, planners' section).
-/// <para><b>Energy.</b> Each cell's monthly kWh series (the sum of its accounts') is forecast by the model: the same month
-/// last year × (last three months ÷ the same three months a year earlier). With under 15 months of history, or any of the
-/// year-ago months at 0 (not known), it is last month's kWh (chosen on the tuning meters over the three-month mean, which lags the season). Regions, levels and the county are the sums of their cells' forecasts
-/// (bottom-up), so parts add up to the total exactly.</para>
+/// <para><b>Energy.</b> Each cell's monthly kWh series (the sum of its accounts') is forecast by the model: the mean of
+/// (the same month last year × (last three months ÷ the same three months a year earlier)) and last month. With under 15
+/// months of history, or any of the year-ago months at 0 (not known), it is last month's kWh (chosen on the tuning meters
+/// over the three-month mean, which lags the season). Once the three-month mean has beaten that over at least
+/// <see cref="MinWindows"/> of the cell's own past windows (each horizon), the three-month mean is used instead — a smooth
+/// series shows it by itself. Regions, levels and the county are the sums of their cells' forecasts (bottom-up), so parts
+/// add up to the total exactly.</para>
 /// <para><b>Bands.</b> Quantiles are not summed. Every node is backtested as a whole: at each past origin its forecast is
 /// the sum of its cells' forecasts from data up to that origin, compared with the node's actual sum. The node's 80 % band
 /// is its forecast × the 10 % and 90 % quantiles of those actual ÷ forecast ratios (widened to hold 1). So a region's
 /// band reflects how its cells' errors actually co-moved, whatever their correlation. With fewer than
-/// <see cref="MinWindows"/> windows (each horizon) the band is a fixed ±<see cref="FallbackSpread1"/> (one month) or
-/// ±<see cref="FallbackSpread3"/> (three months).</para>
+/// <see cref="MinWindows"/> windows at a horizon, the band is pooled: σ = √(mean of accounts × ln²(ratio)) over every window
+/// of every node at the same depth (an aggregate of N accounts errs ~1/√N as much), the node's half-width in log terms is
+/// t(0.90, n) × σ ÷ √N with n its own window count (Student's t: few windows, wider band). With no window at all the band is
+/// a fixed ±<see cref="FallbackSpread1"/> (one month) or ±<see cref="FallbackSpread3"/> (three months).</para>
 /// <para><b>Coincident peak.</b> From the monthly roll-ups' weekday hourly profiles: the system peak hour of a month is
 /// the hour of the day with the highest summed average weekday kW over all accounts; a cell's coincident demand is its
 /// accounts' average weekday kW in that hour (an average weekday's load at the system's peak hour, not a single
@@ -149,7 +171,11 @@ public static class DemandForecaster
     public const int RatioMonths = 3;
     /// <summary>Months of history the model needs at an origin: the last quarter and the same quarter a year earlier.</summary>
     public const int ModelHistory = SeasonLag + RatioMonths;
-    public const int MinWindows = 6;
+    /// <summary>
+    /// Windows a node needs before its own past errors decide anything: the smallest n whose 90 % order statistic
+    /// ⌈(n + 1) × 0.9⌉ lies inside the sample (n = 9). Below it the band is pooled and the model is not replaced.
+    /// </summary>
+    public const int MinWindows = 9;
     public const double FallbackSpread1 = 0.15;
     public const double FallbackSpread3 = 0.20;
 
@@ -171,22 +197,55 @@ public static class DemandForecaster
                 var back = origin + horizon - SeasonLag;
                 return back >= 0 && kwh[back] > 0 ? kwh[back] : null;
             default:
-                if (origin >= ModelHistory - 1)
-                {
-                    // Every year-ago month must be known (> 0): a cell whose data starts inside that quarter would inflate the ratio.
-                    double now = 0, then = 0;
-                    var known = kwh[origin + horizon - SeasonLag] > 0;
-                    for (var k = 0; k < RatioMonths; k++)
-                    {
-                        now += kwh[origin - k];
-                        then += kwh[origin - k - SeasonLag];
-                        known &= kwh[origin - k - SeasonLag] > 0;
-                    }
-                    if (known) return kwh[origin + horizon - SeasonLag] * now / then;
-                }
-                // Without a year: last month (on the tuning meters it beat the three-month mean, which lags the season).
-                return kwh[origin];
+                return Model(kwh, origin, horizon);
         }
+    }
+
+    /// <summary>
+    /// The model before the choice: the mean of the seasonal forecast (same month last year × the last quarter over the same
+    /// quarter a year earlier) and last month; last month alone while the seasonal forecast has no known year.
+    /// </summary>
+    public static double Base(ReadOnlySpan<double> kwh, int origin, int horizon) =>
+        Seasonal(kwh, origin, horizon) is { } seasonal ? (seasonal + kwh[origin]) / 2 : kwh[origin];
+
+    /// <summary>
+    /// <see cref="Base"/>, or the three-month mean once that has a lower total absolute percentage error over at least
+    /// <see cref="MinWindows"/> of the series' own past windows at this horizon (targets up to <paramref name="origin"/>,
+    /// so nothing later is used).
+    /// </summary>
+    private static double Model(ReadOnlySpan<double> kwh, int origin, int horizon)
+    {
+        var model = Base(kwh, origin, horizon);
+        if (origin < RatioMonths - 1) return model;
+        double errBase = 0, errMean = 0;
+        var windows = 0;
+        for (var s = RatioMonths - 1; s + horizon <= origin; s++)
+        {
+            var actual = kwh[s + horizon];
+            if (actual <= 0) continue;
+            errBase += Math.Abs(Base(kwh, s, horizon) - actual) / actual;
+            errMean += Math.Abs(Mean3(kwh, s) - actual) / actual;
+            windows++;
+        }
+        return windows >= MinWindows && errMean < errBase ? Mean3(kwh, origin) : model;
+    }
+
+    private static double Mean3(ReadOnlySpan<double> kwh, int origin) => (kwh[origin] + kwh[origin - 1] + kwh[origin - 2]) / 3;
+
+    /// <summary>Same month last year × (last three months ÷ the same three a year earlier); null without a fully known year-ago quarter and month.</summary>
+    private static double? Seasonal(ReadOnlySpan<double> kwh, int origin, int horizon)
+    {
+        if (origin < ModelHistory - 1) return null;
+        // Every year-ago month must be known (> 0): a cell whose data starts inside that quarter would inflate the ratio.
+        double now = 0, then = 0;
+        var known = kwh[origin + horizon - SeasonLag] > 0;
+        for (var k = 0; k < RatioMonths; k++)
+        {
+            now += kwh[origin - k];
+            then += kwh[origin - k - SeasonLag];
+            known &= kwh[origin - k - SeasonLag] > 0;
+        }
+        return known ? kwh[origin + horizon - SeasonLag] * now / then : null;
     }
 
     /// <summary>The sum of the method's forecasts for months origin+1 … origin+months; null when any is missing.</summary>
@@ -250,6 +309,7 @@ public static class DemandForecaster
 
         var results = new List<NodeForecast>(nodes.Count);
         var scores = new List<BacktestScore>();
+        var backtested = new List<(PlanningNode Node, int[] Members, int Accounts, List<double> Ratios1, List<double> Ratios3)>(nodes.Count);
         foreach (var node in nodes)
         {
             var members = Enumerable.Range(0, live.Length).Where(i => node.Contains(live[i].Cell)).ToArray();
@@ -281,32 +341,78 @@ public static class DemandForecaster
             }
             foreach (var ((horizon, method), list) in ape.OrderBy(p => p.Key.Item1).ThenBy(p => p.Key.Item2))
                 scores.Add(new BacktestScore(node, horizon, method, list.Average(), list.Count));
+            backtested.Add((node, members, members.Sum(i => live[i].Accounts), ratios1, ratios3));
+        }
 
+        // Pooled spread per depth and horizon, for the nodes with too few windows of their own.
+        var pooled1 = new double[4];
+        var pooled3 = new double[4];
+        for (var depth = 0; depth < 4; depth++)
+        {
+            pooled1[depth] = PooledSigma(backtested.Where(b => b.Node.Depth == depth).Select(b => ((IReadOnlyList<double>)b.Ratios1, b.Accounts)));
+            pooled3[depth] = PooledSigma(backtested.Where(b => b.Node.Depth == depth).Select(b => ((IReadOnlyList<double>)b.Ratios3, b.Accounts)));
+        }
+
+        foreach (var (node, members, accounts, ratios1, ratios3) in backtested)
+        {
             var next1 = members.Sum(i => cellNext[i][0]);
             var next3 = members.Sum(i => cellNext[i].Sum());
             var peak1 = members.Sum(i => cellPeak[i][0]);
             var peak3 = members.Sum(i => cellPeak[i][peakMonth]);
-            var band1 = Band(ratios1, FallbackSpread1);
-            var band3 = Band(ratios3, FallbackSpread3);
+            var band1 = Band(ratios1, FallbackSpread1, accounts, pooled1[node.Depth]);
+            var band3 = Band(ratios3, FallbackSpread3, accounts, pooled3[node.Depth]);
             var archetypes = new int[SegmentMix.Slots];
             foreach (var i in members) for (var k = 0; k < SegmentMix.Slots; k++) archetypes[k] += live[i].Archetypes[k];
-            results.Add(new NodeForecast(node, members.Sum(i => live[i].Accounts), members.Sum(i => live[i].AnnualKwh), archetypes,
+            results.Add(new NodeForecast(node, accounts, members.Sum(i => live[i].AnnualKwh), archetypes,
                 Apply(next1, band1), Apply(next3, band3), Apply(peak1, band1), Apply(peak3, band3),
-                Math.Min(ratios1.Count, ratios3.Count == 0 ? ratios1.Count : ratios3.Count), ratios1.Count >= MinWindows && ratios3.Count >= MinWindows));
+                Math.Min(ratios1.Count, ratios3.Count), band1.Source == BandSource.OwnWindows && band3.Source == BandSource.OwnWindows,
+                band1.Source, band3.Source));
         }
         return new PlanningResult(firstMonth.AddMonths(months), months == 0 ? 0 : peakHour[origin], results, scores);
     }
 
-    /// <summary>The 10 % and 90 % ratios of actual to forecast (each widened to hold 1), or the fixed spread with too few windows.</summary>
-    public static (double Low, double High) Band(List<double> ratios, double fallbackSpread)
+    /// <summary>
+    /// A node's band at one horizon as ratios to its forecast: with at least <see cref="MinWindows"/> ratios (actual ÷
+    /// forecast), their 10 % and 90 % quantiles, each widened to hold 1; with 1 … <see cref="MinWindows"/> − 1, the pooled
+    /// spread <paramref name="pooledSigma"/> (see <see cref="PooledSigma"/>) scaled to the node's accounts and widened by
+    /// Student's t for its n windows, exp(± t(0.90, n) × σ ÷ √accounts); with none (or no pooled spread), the fixed spread.
+    /// </summary>
+    public static (double Low, double High, BandSource Source) Band(List<double> ratios, double fallbackSpread, int accounts, double pooledSigma)
     {
-        if (ratios.Count < MinWindows) return (1 - fallbackSpread, 1 + fallbackSpread);
-        ratios.Sort();
-        return (Math.Min(1, Quantile(ratios, 0.10)), Math.Max(1, Quantile(ratios, 0.90)));
+        var n = ratios.Count;
+        if (n >= MinWindows)
+        {
+            ratios.Sort();
+            return (Math.Min(1, Quantile(ratios, 0.10)), Math.Max(1, Quantile(ratios, 0.90)), BandSource.OwnWindows);
+        }
+        if (n == 0 || !double.IsFinite(pooledSigma)) return (1 - fallbackSpread, 1 + fallbackSpread, BandSource.Fixed);
+        var half = StudentT90[n - 1] * pooledSigma / Math.Sqrt(Math.Max(1, accounts));
+        return (Math.Exp(-half), Math.Exp(half), BandSource.Pooled);
     }
 
-    private static Banded Apply(double value, (double Low, double High) band) => new(value, value * band.Low, value * band.High);
+    /// <summary>
+    /// The pooled spread of log errors per √account: √(Σ accounts × ln²(ratio) ÷ the number of ratios) over every ratio of
+    /// every node given (NaN when there is none). The relative error of a sum of N independent-ish accounts shrinks ~ 1/√N,
+    /// so multiplying by √N puts nodes of different sizes on one scale.
+    /// </summary>
+    public static double PooledSigma(IEnumerable<(IReadOnlyList<double> Ratios, int Accounts)> nodes)
+    {
+        double sum = 0;
+        var count = 0;
+        foreach (var (ratios, accounts) in nodes)
+            foreach (var r in ratios)
+            {
+                var l = Math.Log(r);
+                sum += l * l * Math.Max(1, accounts);
+                count++;
+            }
+        return count == 0 ? double.NaN : Math.Sqrt(sum / count);
+    }
 
+    /// <summary>Student's t one-sided 90 % quantiles for 1 … <see cref="MinWindows"/> − 1 degrees of freedom.</summary>
+    public static readonly double[] StudentT90 = [3.078, 1.886, 1.638, 1.533, 1.476, 1.440, 1.415, 1.397];
+
+    private static Banded Apply(double value, (double Low, double High, BandSource Source) band) => new(value, value * band.Low, value * band.High);
     private static double Quantile(List<double> sorted, double q)
     {
         var pos = q * (sorted.Count - 1);

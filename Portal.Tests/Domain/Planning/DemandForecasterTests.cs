@@ -26,12 +26,14 @@ public class DemandForecasterTests
     }
 
     [Fact]
-    public void Model_is_same_month_last_year_scaled_by_the_last_quarter_over_the_same_quarter_a_year_earlier()
+    public void Model_is_the_mean_of_last_month_and_same_month_last_year_scaled_by_the_quarter_over_the_same_quarter_a_year_earlier()
     {
         // Year 1: 100 a month; year 2's first three months 110 each (ratio 1.1); month 15 (April, year 2) from origin 14.
         var kwh = Enumerable.Range(0, 15).Select(m => m < 12 ? 100.0 : 110.0).ToArray();
         kwh[3] = 150;   // April of year 1
-        Assert.Equal(165, DemandForecaster.Point(kwh, 14, 1, PlanningMethod.Model)!.Value, 9);
+        // Seasonal 150 × 1.1 = 165, last month 110: the model is their mean.
+        Assert.Equal(137.5, DemandForecaster.Point(kwh, 14, 1, PlanningMethod.Model)!.Value, 9);
+        Assert.Equal(137.5, DemandForecaster.Base(kwh, 14, 1), 9);
         Assert.Equal(150, DemandForecaster.Point(kwh, 14, 1, PlanningMethod.SameMonthLastYear)!.Value, 9);
         Assert.Equal(110, DemandForecaster.Point(kwh, 14, 1, PlanningMethod.LastMonth)!.Value, 9);
         Assert.Equal(110, DemandForecaster.Point(kwh, 14, 1, PlanningMethod.ThreeMonthMean)!.Value, 9);
@@ -43,8 +45,8 @@ public class DemandForecasterTests
         var kwh = Enumerable.Range(0, 15).Select(m => (double)(m + 1) * 10).ToArray();
         // Origin 13 (14 months): no year-ago quarter yet → last month, 140.
         Assert.Equal(140, DemandForecaster.Point(kwh, 13, 1, PlanningMethod.Model)!.Value, 9);
-        // Origin 14 (15 months): month 3 (40) × (130+140+150)/(10+20+30) = 40 × 7 = 280.
-        Assert.Equal(280, DemandForecaster.Point(kwh, 14, 1, PlanningMethod.Model)!.Value, 9);
+        // Origin 14 (15 months): month 3 (40) × (130+140+150)/(10+20+30) = 40 × 7 = 280, averaged with last month's 150.
+        Assert.Equal(215, DemandForecaster.Point(kwh, 14, 1, PlanningMethod.Model)!.Value, 9);
     }
 
     [Fact]
@@ -79,25 +81,39 @@ public class DemandForecasterTests
     }
 
     [Fact]
-    public void A_repeating_heating_season_is_forecast_exactly_and_beats_every_naive_forecast()
+    public void A_repeating_heating_season_halves_last_months_error_and_its_band_spans_the_backtest_quantiles()
     {
         var cells = new[] { Cell("Urumqi", 1, CustomerType.Residential, Seasonal, months: 36) };
         var result = DemandForecaster.Forecast(cells, Jan2025);
         Assert.Equal(new DateOnly(2028, 1, 1), result.FirstTargetMonth);
         var county = result.Nodes.Single(n => n.Node.Depth == 0);
-        Assert.Equal(200, county.Next1Kwh.Value, 9);          // January
+        Assert.Equal(200, county.Next1Kwh.Value, 9);          // January: last year 200, last month (December) 200
         Assert.Equal(600, county.Next3Kwh.Value, 9);          // Jan + Feb + Mar
-        // Every backtest window was exact, so the band is the point.
+        // Windows 14 … 34: 17 exact, two Aprils at 100 / 150 and two Novembers at 200 / 150; the 10 % and 90 % quantiles
+        // (positions 2 and 18 of 21 sorted) are both 1, so the band is the point.
         Assert.Equal(200, county.Next1Kwh.Low, 9);
         Assert.Equal(200, county.Next1Kwh.High, 9);
         Assert.True(county.FromBacktest);
+        Assert.Equal(BandSource.OwnWindows, county.Band1Source);
         var oneMonth = result.Backtest.Where(b => b.Node.Depth == 0 && b.Horizon == 1).ToDictionary(b => b.Method);
-        Assert.Equal(0, oneMonth[PlanningMethod.Model].Mape, 9);
+        // The seasonal half is exact, so the model's error is half of last month's in every window.
+        Assert.Equal(oneMonth[PlanningMethod.LastMonth].Mape / 2, oneMonth[PlanningMethod.Model].Mape, 9);
         Assert.Equal(0, oneMonth[PlanningMethod.SameMonthLastYear].Mape, 9);
-        Assert.True(oneMonth[PlanningMethod.LastMonth].Mape > 0.05);
-        Assert.True(oneMonth[PlanningMethod.ThreeMonthMean].Mape > 0.05);
+        Assert.True(oneMonth[PlanningMethod.ThreeMonthMean].Mape > oneMonth[PlanningMethod.Model].Mape);
         // 36 months: origins 14 … 34 for one month ahead.
         Assert.Equal(21, oneMonth[PlanningMethod.Model].Windows);
+    }
+
+    [Fact]
+    public void The_three_month_mean_replaces_the_model_once_it_has_beaten_it_over_nine_past_windows()
+    {
+        // A flat load that zig-zags 100, 120, 80: last month misses every step, the three-month mean (100) only the peaks.
+        var kwh = Enumerable.Range(0, 12).Select(m => (m % 3) switch { 0 => 100.0, 1 => 120.0, _ => 80.0 }).ToArray();
+        // Origin 10: windows 2 … 9 are eight, one short, so the model is still last month (month 10 = 120).
+        Assert.Equal(120, DemandForecaster.Point(kwh, 10, 1, PlanningMethod.Model)!.Value, 9);
+        // Origin 11: nine windows, the mean won them, so it is the forecast: (100 + 120 + 80) / 3.
+        Assert.Equal(100, DemandForecaster.Point(kwh, 11, 1, PlanningMethod.Model)!.Value, 9);
+        Assert.Equal(80, DemandForecaster.Base(kwh, 11, 1), 9);
     }
 
     [Fact]
@@ -149,27 +165,76 @@ public class DemandForecasterTests
     }
 
     [Fact]
-    public void Band_uses_the_fixed_spread_below_six_windows_and_backtest_quantiles_from_six()
+    public void Band_reads_its_own_quantiles_from_nine_windows_and_pools_below()
     {
-        Assert.Equal((0.85, 1.15), DemandForecaster.Band([0.9, 1.1, 1.0, 1.05, 0.95], DemandForecaster.FallbackSpread1));
-        var (low, high) = DemandForecaster.Band([0.9, 1.1, 1.0, 1.05, 0.95, 1.0], DemandForecaster.FallbackSpread1);
-        // Sorted 0.9 0.95 1.0 1.0 1.05 1.1: 10 % at position 0.5 → 0.925; 90 % at 4.5 → 1.075.
-        Assert.Equal(0.925, low, 9);
-        Assert.Equal(1.075, high, 9);
+        // Nine ratios: 10 % at position 0.8 → 0.9 + 0.8 × 0.05 = 0.94; 90 % at 7.2 → 1.1 + 0.2 × 0.05 = 1.11.
+        List<double> nine = [0.9, 0.95, 1.0, 1.0, 1.0, 1.05, 1.05, 1.1, 1.15];
+        var (low, high, source) = DemandForecaster.Band(nine, DemandForecaster.FallbackSpread1, accounts: 1, pooledSigma: 0.5);
+        Assert.Equal(BandSource.OwnWindows, source);
+        Assert.Equal(0.94, low, 9);
+        Assert.Equal(1.11, high, 9);
+        // Eight: pooled, exp(± t(0.90, 8) × σ ÷ √accounts) = exp(± 1.397 × 0.5 ÷ 2).
+        var eight = nine.Take(8).ToList();
+        (low, high, source) = DemandForecaster.Band(eight, DemandForecaster.FallbackSpread1, accounts: 4, pooledSigma: 0.5);
+        Assert.Equal(BandSource.Pooled, source);
+        Assert.Equal(Math.Exp(-0.34925), low, 9);
+        Assert.Equal(Math.Exp(0.34925), high, 9);
     }
 
     [Fact]
-    public void Short_history_gets_the_fixed_band_and_says_so()
+    public void Band_is_the_fixed_spread_with_no_window_and_pooled_from_one()
     {
-        // Six months: five one-month windows and three three-month windows, under the six a band needs.
-        var result = DemandForecaster.Forecast([Cell("A", 0, CustomerType.Residential, _ => 100, months: 6)], Jan2025);
+        Assert.Equal((0.85, 1.15, BandSource.Fixed), DemandForecaster.Band([], DemandForecaster.FallbackSpread1, 10, 0.5));
+        Assert.Equal((0.8, 1.2, BandSource.Fixed), DemandForecaster.Band([1.1], DemandForecaster.FallbackSpread3, 10, double.NaN));
+        // One window: t(0.90, 1) = 3.078, the widest; one account keeps σ as it is.
+        var (low, high, source) = DemandForecaster.Band([1.1], DemandForecaster.FallbackSpread1, 1, 0.1);
+        Assert.Equal(BandSource.Pooled, source);
+        Assert.Equal(Math.Exp(-0.3078), low, 9);
+        Assert.Equal(Math.Exp(0.3078), high, 9);
+    }
+
+    [Fact]
+    public void Pooled_spread_puts_nodes_of_different_sizes_on_one_scale_by_the_square_root_of_their_accounts()
+    {
+        // Four accounts erring ±10 % (in logs) count like one account erring ±20 %: √((4 × 0.01 × 2 + 1 × 0.04) ÷ 3) = 0.2.
+        var sigma = DemandForecaster.PooledSigma([([Math.Exp(0.1), Math.Exp(-0.1)], 4), ([Math.Exp(0.2)], 1)]);
+        Assert.Equal(0.2, sigma, 9);
+        Assert.True(double.IsNaN(DemandForecaster.PooledSigma([([], 3)])));
+        // So a node of 100 accounts gets a tenth of a single account's half-width (here with 2 windows, t = 1.886).
+        var (_, oneHigh, _) = DemandForecaster.Band([1.0, 1.0], 0.15, 1, sigma);
+        var (_, hundredHigh, _) = DemandForecaster.Band([1.0, 1.0], 0.15, 100, sigma);
+        Assert.Equal(0.3772, Math.Log(oneHigh), 9);
+        Assert.Equal(0.03772, Math.Log(hundredHigh), 9);
+    }
+
+    [Fact]
+    public void Short_history_pools_the_errors_of_its_level_and_says_so()
+    {
+        // Six months, one account: last month's ratios 1, 1, 1.1, 1/1.1, 1 (five windows), so σ = ln 1.1 × √(2/5) and the
+        // one-month band is exp(± t(0.90, 5) × σ) = exp(± 1.476 × σ). Three three-month windows, under nine as well.
+        var result = DemandForecaster.Forecast([Cell("A", 0, CustomerType.Residential, m => m == 3 ? 110 : 100, months: 6)], Jan2025);
         var county = result.Nodes.Single(n => n.Node.Depth == 0);
         Assert.False(county.FromBacktest);
-        Assert.Equal(100, county.Next1Kwh.Value, 9);
-        Assert.Equal(85, county.Next1Kwh.Low, 9);
-        Assert.Equal(115, county.Next1Kwh.High, 9);
-        Assert.Equal(240, county.Next3Kwh.Low, 9);
+        Assert.Equal(BandSource.Pooled, county.Band1Source);
+        Assert.Equal(BandSource.Pooled, county.Band3Source);
         Assert.Equal(3, county.BacktestWindows);
+        Assert.Equal(100, county.Next1Kwh.Value, 9);
+        var half = 1.476 * Math.Log(1.1) * Math.Sqrt(2.0 / 5);
+        Assert.Equal(100 * Math.Exp(-half), county.Next1Kwh.Low, 9);
+        Assert.Equal(100 * Math.Exp(half), county.Next1Kwh.High, 9);
+    }
+
+    [Fact]
+    public void A_second_month_gets_a_pooled_one_month_band_and_a_fixed_three_month_band()
+    {
+        // Two months: one one-month window (ratio 1.2), no three-month window.
+        var result = DemandForecaster.Forecast([Cell("A", 0, CustomerType.Residential, m => m == 1 ? 120 : 100, months: 2)], Jan2025);
+        var county = result.Nodes.Single(n => n.Node.Depth == 0);
+        Assert.Equal(BandSource.Pooled, county.Band1Source);
+        Assert.Equal(BandSource.Fixed, county.Band3Source);
+        Assert.Equal(0, county.BacktestWindows);
+        Assert.Equal(120 * Math.Exp(3.078 * Math.Log(1.2)), county.Next1Kwh.High, 9);
+        Assert.Equal(360 * 0.8, county.Next3Kwh.Low, 9);
     }
 
     [Fact]

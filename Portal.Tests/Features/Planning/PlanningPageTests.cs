@@ -55,6 +55,17 @@ public class PlanningPageTests(PlanningHost host) : Portal.Tests.Features.Usage.
         Assert.All(rows, r => Assert.Contains("80% range", r.TextContent));
         Assert.Equal("/backoffice/planning/forecast.csv", cut.Find("[data-testid=planning-csv]").GetAttribute("href"));
     }
+
+    [Fact]
+    public async Task The_band_note_says_whether_ranges_are_the_levels_own_pooled_over_its_level_or_fixed()
+    {
+        var county = (await host.Planning.LoadAsync())!.County;
+        var page = RenderPage().Instance;
+        Assert.Contains("own past forecast errors (9 backtest months)", page.BandSourceNote(county with { BandFromBacktest = true, BacktestWindows = 9 }));
+        Assert.StartsWith("Only 8 backtest months here (a range read from its own errors needs 9)", page.BandSourceNote(county with { BandFromBacktest = false, BacktestWindows = 8 }));
+        Assert.StartsWith("Only 1 backtest month here", page.BandSourceNote(county with { BandFromBacktest = false, BacktestWindows = 1 }));
+        Assert.Contains("a fixed ±15%", page.BandSourceNote(county with { BandFromBacktest = false, BacktestWindows = 0 }));
+    }
 }
 
 [Collection(PortalCollection.Name)]
@@ -62,7 +73,7 @@ public class PlanningPageChineseTests(PlanningHost host) : Portal.Tests.Features
     s.AddSingleton(host.Planning), "zh-CN"), IClassFixture<PlanningHost>
 {
     [Fact]
-    public void The_page_reads_in_Chinese()
+    public async Task The_page_reads_in_Chinese()
     {
         Authorization.SetAuthorized("admin@demo.local");
         Authorization.SetRoles(Portal.Data.Roles.Admin);
@@ -73,5 +84,6 @@ public class PlanningPageChineseTests(PlanningHost host) : Portal.Tests.Features
         Assert.Contains("全县", cut.Find("[data-testid=planning-path]").TextContent);
         Assert.Contains("去年同月", cut.Find("[data-testid=planning-backtest]").TextContent);
         Assert.DoesNotContain("Planning.", cut.Markup);
+        Assert.StartsWith("此处回测仅 3 个月", cut.Instance.BandSourceNote((await host.Planning.LoadAsync())!.County with { BandFromBacktest = false, BacktestWindows = 3 }));
     }
 }

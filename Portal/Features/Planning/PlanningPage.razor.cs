@@ -5,6 +5,7 @@ using Portal.Components.Shared;
 using Portal.Domain.Accounts;
 using Portal.Domain.Planning;
 using Portal.Domain.Usage;
+using Portal.Infrastructure.Localization;
 
 namespace Portal.Features.Planning;
 
@@ -86,6 +87,12 @@ public partial class PlanningPage
         1 => L["Planning.Kind.Level"],
         _ => L["Planning.Kind.Type"],
     };
+
+    /// <summary>Where the county's ranges come from: its own backtest, the pooled errors of its level (too few windows), or the fixed spread (none).</summary>
+    internal string BandSourceNote(PlanningNodeView n) =>
+        n.BandFromBacktest ? L["Planning.BandNote", n.BacktestWindows]
+        : n.BacktestWindows > 0 ? L.Plural("Planning.BandPooled", n.BacktestWindows, n.BacktestWindows, DemandForecaster.MinWindows)
+        : L["Planning.BandFallback"];
 
     private string Share(PlanningNodeView child) => Pct(current.Next1Kwh.Value > 0 ? child.Next1Kwh.Value / current.Next1Kwh.Value : 0);
 

@@ -34,8 +34,12 @@ public sealed class PlanningForecastRow
     public double Next3PeakHighKw { get; set; }
     /// <summary>The system peak hour of the last complete month (0–23, China time).</summary>
     public int PeakHour { get; set; }
+    /// <summary>The smaller of the two horizons' backtest window counts (the three-month one, as a rule).</summary>
     public int BacktestWindows { get; set; }
-    /// <summary>False when the band is the fixed fallback (too little history for a backtest).</summary>
+    /// <summary>
+    /// True when both bands come from the node's own backtest (at least <c>DemandForecaster.MinWindows</c> windows each);
+    /// false when a band is pooled over the node's level (1 … 8 windows) or, with no window at all, the fixed spread.
+    /// </summary>
     public bool BandFromBacktest { get; set; }
     /// <summary>Accounts per load-shape archetype, then unclassified (<c>SegmentMix.Format</c>).</summary>
     public string SegmentMix { get; set; } = "";
