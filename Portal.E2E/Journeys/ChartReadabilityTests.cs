@@ -5,7 +5,7 @@ namespace Portal.E2E.Journeys;
 
 /// <summary>
 /// Issue 22 item 1: every chart of the app, in both languages on a desktop and a phone, has round ticks with a unit, text
-/// at 12 px or more, category labels that do not overlap, and plain names rather than internal codes (XJ-RES-TIER).
+/// at 12 px or more, category labels and value ticks that do not overlap, and plain names rather than internal codes (XJ-RES-TIER).
 /// </summary>
 [Collection(PortalServerCollection.Name)]
 public class ChartReadabilityTests(PortalServer server) : Browsing(server)
@@ -24,6 +24,9 @@ public class ChartReadabilityTests(PortalServer server) : Browsing(server)
             .map(e => { const r = document.createRange(); r.selectNodeContents(e); return r.getBoundingClientRect(); });
           let overlaps = 0;
           for (let i = 1; i < labels.length; i++) if (labels[i].left < labels[i - 1].right - 0.5) overlaps++;
+          const hticks = [...c.querySelectorAll('.pm-chart-haxis .pm-chart-tick')].filter(e => getComputedStyle(e).visibility !== 'hidden')
+            .map(e => e.getBoundingClientRect());
+          for (let i = 1; i < hticks.length; i++) if (hticks[i].left < hticks[i - 1].right - 0.5) overlaps++;
           return { Ticks: ticks.length, Unit: unit, SmallestFontPx: Math.min(...visible.map(e => parseFloat(getComputedStyle(e).fontSize))),
                    Overlaps: overlaps, Text: c.innerText };
         })

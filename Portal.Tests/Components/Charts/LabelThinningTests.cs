@@ -46,4 +46,25 @@ public class LabelThinningTests
 
     [Fact]
     public void No_labels_give_an_empty_plan() => Assert.Empty(LabelThinning.Plan([]));
+
+    [Fact]
+    public void Six_digit_ticks_of_a_horizontal_chart_thin_out_on_a_phone_axis_and_all_show_at_full_width()
+    {
+        var ticks = new[] { "0", "100,000", "200,000", "300,000", "400,000", "500,000" };
+        var plan = LabelThinning.Plan(ticks, LabelThinning.TierHorizontalAxisPx);
+        var phone = Enumerable.Range(0, ticks.Length).Where(i => plan[i] == 0).ToList();
+        Assert.Equal(0, phone[0]);   // the axis always starts labelled
+        Assert.True(phone.Count is >= 2 and < 6, $"{phone.Count} ticks on a phone");
+        // Neighbouring ticks shown on a phone are at least the widest label apart on the 140 px axis.
+        var gapPx = (phone[1] - phone[0]) * LabelThinning.TierHorizontalAxisPx[0] / (ticks.Length - 1);
+        Assert.True(gapPx >= LabelThinning.WidthPx("500,000"), $"{gapPx} px between phone ticks");
+        Assert.All(plan, tier => Assert.True(tier <= 2, "every tick shows at full width"));
+    }
+
+    [Fact]
+    public void Short_ticks_all_show_on_a_phone_axis()
+    {
+        var plan = LabelThinning.Plan(["0", "5", "10", "15", "20"], LabelThinning.TierHorizontalAxisPx);
+        Assert.All(plan, tier => Assert.Equal(0, tier));
+    }
 }

@@ -10,6 +10,12 @@ public static class LabelThinning
     /// <summary>The narrowest plot (CSS px) of each tier: a 390 px phone, a half-width card, a full-width card.</summary>
     public static readonly double[] TierPlotPx = [270, 440, 780];
 
+    /// <summary>
+    /// The narrowest value axis (CSS px) of a horizontal bar chart at each tier: the category labels and the room kept for
+    /// the bar values take about 190 px of a phone's 330 px chart, so about 140 px remain for the axis there.
+    /// </summary>
+    public static readonly double[] TierHorizontalAxisPx = [140, 300, 620];
+
     private const double FontPx = 12, GapPx = 10;
 
     /// <summary>Estimated width of a label at 12 px: CJK characters are square, Latin about 0.62 em.</summary>
@@ -20,7 +26,10 @@ public static class LabelThinning
     /// Per label, the smallest tier (0 phone, 1 card, 2 full width) at which it is shown; 3 for never (an empty label).
     /// A label shown at a tier is shown at every wider tier.
     /// </summary>
-    public static IReadOnlyList<int> Plan(IReadOnlyList<string> labels)
+    public static IReadOnlyList<int> Plan(IReadOnlyList<string> labels) => Plan(labels, TierPlotPx);
+
+    /// <summary>The same plan for a plot of the given narrowest width per tier (phone, card, full width).</summary>
+    public static IReadOnlyList<int> Plan(IReadOnlyList<string> labels, IReadOnlyList<double> tierPx)
     {
         var tiers = Enumerable.Repeat(3, labels.Count).ToArray();
         var shown = Enumerable.Range(0, labels.Count).Where(i => labels[i].Length > 0).ToList();
@@ -29,9 +38,9 @@ public static class LabelThinning
         var spacing = shown.Count > 1 ? (shown[^1] - shown[0]) / (double)(shown.Count - 1) : labels.Count;
         var widest = shown.Max(i => WidthPx(labels[i])) + GapPx;
         var previous = 1;
-        for (var tier = TierPlotPx.Length - 1; tier >= 0; tier--)
+        for (var tier = tierPx.Count - 1; tier >= 0; tier--)
         {
-            var slot = TierPlotPx[tier] / labels.Count * spacing;
+            var slot = tierPx[tier] / labels.Count * spacing;
             var step = Math.Max(previous, (int)Math.Ceiling(widest / slot));
             step = (int)Math.Ceiling(step / (double)previous) * previous;   // a narrower tier shows a subset of the wider one's labels
             for (var k = 0; k < shown.Count; k += step) tiers[shown[k]] = tier;

@@ -230,9 +230,12 @@ public static partial class PlotMarkup
             sb.Append("</div>");
         }
         sb.Append("<div class=\"pm-chart-hunit\">").Append(E(UnitCaption(spec.Unit))).Append("</div><div class=\"pm-chart-haxis\">");
-        foreach (var t in scale.Ticks)
-            sb.Append("<span class=\"pm-chart-tick\" style=\"left:").Append(N(scale.Fraction(t) * 100)).Append("%\">")
-              .Append(E(Value(t, spec.Unit is "%" or "¥" ? spec.Unit : "", scale.Decimals))).Append("</span>");
+        // Tick labels thin out on a narrow chart like a vertical chart's category labels (a phone shows every 2nd or 3rd).
+        var ticks = scale.Ticks.Select(t => Value(t, spec.Unit is "%" or "¥" ? spec.Unit : "", scale.Decimals)).ToList();
+        var plan = LabelThinning.Plan(ticks, LabelThinning.TierHorizontalAxisPx);
+        for (var t = 0; t < ticks.Count; t++)
+            sb.Append("<span class=\"pm-chart-tick pm-chart-t").Append(plan[t]).Append("\" style=\"left:").Append(N(scale.Fraction(scale.Ticks[t]) * 100)).Append("%\">")
+              .Append(E(ticks[t])).Append("</span>");
         sb.Append("</div></div>");
     }
 
