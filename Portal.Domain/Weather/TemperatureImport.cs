@@ -130,7 +130,9 @@ public static class TemperatureImport
             var estimated = fields.Length == 4 ? ParseQuality(fields[3]) : false;
             if (estimated is null)
             {
-                errors.Add(new TemperatureLineError(lineNo, ErrorQuality, Shorten(fields[3].Trim())));
+                // A number there is the rest of a decimal comma ("12,5"), not a quality.
+                var numeric = double.TryParse(fields[3].Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _);
+                errors.Add(numeric ? new TemperatureLineError(lineNo, ErrorFieldCount, Shorten(line)) : new TemperatureLineError(lineNo, ErrorQuality, Shorten(fields[3].Trim())));
                 continue;
             }
             if (seen.TryGetValue((region, date), out var firstLine))
