@@ -79,6 +79,9 @@ public class WeatherJourneyTests(PortalServer server) : Browsing(server)
         await Assertions.Expect(source).ToContainTextAsync(zh ? "由实测计算" : "Computed");
         await Assertions.Expect(source).ToContainTextAsync(zh ? "另有发布值：CMA 1991–2020" : "Published held: CMA 1991–2020");
         await AssertNoHorizontalScrollAsync(page);
+        // The coverage table fits the page, its last header ("Normals") included: no sideways scrolling of its region either.
+        var overflow = await page.EvaluateAsync<int>("() => { const r = document.querySelector('[data-testid=weather-coverage]').closest('.pm-scroll-region'); return r.scrollWidth - r.clientWidth; }");
+        Assert.True(overflow <= 0, $"the coverage table overflows its region by {overflow} px");
         await ScreenshotAsync(page, $"weather-normals-{culture}-{size}");
         await page.Context.CloseAsync();
     }
