@@ -27,6 +27,10 @@ public class WeatherJourneyTests(PortalServer server) : Browsing(server)
         await new ShellPage(page).WaitForInteractiveAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = zh ? "气象数据" : "Weather data", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=weather-region][data-region=chengbei]")).ToBeVisibleAsync();
+        // The demo's development zone plays a new region: 3 years of observations and published (synthetic, labelled) normals.
+        var zone = page.Locator("[data-testid=weather-region][data-region=kaifaqu]").GetByTestId("weather-normals-source");
+        await Assertions.Expect(zone).ToContainTextAsync(zh ? "发布值" : "Published");
+        await Assertions.Expect(zone).ToContainTextAsync("演示合成数据");
         await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=weather-observations] input[type=file]')?._blazorInputFileNextFileId !== undefined");
 
         var yesterday = DateTime.UtcNow.AddHours(8).AddDays(-1).ToString("yyyy-MM-dd");
