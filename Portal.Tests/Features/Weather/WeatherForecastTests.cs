@@ -260,10 +260,10 @@ public class WeatherForecastTests(PortalHost host) : IClassFixture<PortalHost>
     }
 
     [Fact]
-    public async Task The_feed_job_imports_the_csv_a_station_serves_and_does_nothing_without_a_url()
+    public async Task The_feed_job_imports_the_csv_a_station_serves_quality_column_included_and_does_nothing_without_a_url()
     {
         var region = (await Imports.RegionsAsync())[0];
-        var csv = $"region,date,mean_c\n{region},2003-01-01,-14.5\n{region},2003-01-02,-15\n";
+        var csv = $"region,date,mean_c,quality\n{region},2003-01-01,-14.5,\n{region},2003-01-02,-15,estimated\n";
         var port = FreePort();
         using var listener = new HttpListener();
         listener.Prefixes.Add($"http://127.0.0.1:{port}/");
@@ -289,8 +289,8 @@ public class WeatherForecastTests(PortalHost host) : IClassFixture<PortalHost>
         Assert.Equal(2, outcome.Rows);
         await using var db = await host.Db.CreateDbContextAsync();
         var rows = await db.Set<RegionTemperatureRow>().Where(r => r.Region == region && r.Date >= new DateOnly(2003, 1, 1) && r.Date <= new DateOnly(2003, 1, 2))
-            .OrderBy(r => r.Date).Select(r => new { r.MeanC, r.Source, r.ImportedBy }).ToListAsync();
-        Assert.Equal([(-14.5, "feed", "system"), (-15.0, "feed", "system")], rows.Select(r => (r.MeanC, r.Source, r.ImportedBy)));
+            .OrderBy(r => r.Date).Select(r => new { r.MeanC, r.Estimated, r.Source, r.ImportedBy }).ToListAsync();
+        Assert.Equal([(-14.5, false, "feed", "system"), (-15.0, true, "feed", "system")], rows.Select(r => (r.MeanC, r.Estimated, r.Source, r.ImportedBy)));
     }
 
     private static int FreePort()
