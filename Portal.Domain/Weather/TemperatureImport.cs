@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace Portal.Domain.Weather;
 
-/// <summary>One valid line of a temperature file: a supply region's daily mean on one date.</summary>
-public readonly record struct RegionTemperature(string Region, DateOnly Date, double MeanC);
+/// <summary>One valid line of a temperature file: a supply region's daily mean on one date, measured or estimated (gap-filled by the bureau).</summary>
+public readonly record struct RegionTemperature(string Region, DateOnly Date, double MeanC, bool Estimated = false);
 
 /// <summary>A line of a temperature file that cannot be taken; <see cref="Code"/> is a localized resource key.</summary>
 /// <param name="Line">1-based line number in the file.</param>
@@ -17,13 +17,17 @@ public sealed record TemperatureFile(IReadOnlyList<RegionTemperature> Rows, IRea
 }
 
 /// <summary>
-/// The rules for an imported daily mean temperature and the CSV it comes in: <c>region,date,mean_c</c>, one line per
-/// region and day, ISO dates (yyyy-MM-dd), a point as the decimal separator, header optional. A file is taken whole or
-/// not at all: every line must be valid.
+/// The rules for an imported daily mean temperature and the CSV it comes in: <c>region,date,mean_c[,quality]</c>, one
+/// line per region and day, ISO dates (yyyy-MM-dd), a point as the decimal separator, header optional; the optional
+/// <c>quality</c> is <c>observed</c> (or empty) or <c>estimated</c> (a day the bureau gap-filled). A file is taken whole
+/// or not at all: every line must be valid.
 /// </summary>
 public static class TemperatureImport
 {
     public const string Header = "region,date,mean_c";
+    public const string HeaderWithQuality = "region,date,mean_c,quality";
+    public const string Observed = "observed";
+    public const string Estimated = "estimated";
     /// <summary>The coldest daily mean accepted (°C); China's record low is −52.3 °C (Mohe, 1969).</summary>
     public const double MinC = -60;
     /// <summary>The warmest daily mean accepted (°C).</summary>
@@ -42,9 +46,18 @@ public static class TemperatureImport
     public const string ErrorRange = "Weather.Error.Range";
     public const string ErrorDuplicate = "Weather.Error.Duplicate";
     public const string ErrorEmpty = "Weather.Error.Empty";
+    public const string ErrorQuality = "Weather.Error.Quality";
 
     /// <summary>Every error code, for the pages and the localization test.</summary>
-    public static readonly string[] ErrorCodes = [ErrorFieldCount, ErrorRegion, ErrorDate, ErrorFuture, ErrorTooOld, ErrorNumber, ErrorRange, ErrorDuplicate, ErrorEmpty];
+    public static readonly string[] ErrorCodes = [ErrorFieldCount, ErrorRegion, ErrorDate, ErrorFuture, ErrorTooOld, ErrorNumber, ErrorRange, ErrorDuplicate, ErrorEmpty, ErrorQuality];
+
+    /// <summary>Whether a <c>quality</c> field says estimated: false for <c>observed</c> or empty, true for <c>estimated</c> (case and spaces ignored), null for anything else.</summary>
+    public static bool? ParseQuality(string text)
+    {
+        var t = text.Trim();
+        if (t.Length == 0 || string.Equals(t, Observed, StringComparison.OrdinalIgnoreCase)) return false;
+        return string.Equals(t, Estimated, StringComparison.OrdinalIgnoreCase) ? true : null;
+    }
 
     /// <summary>Null when <paramref name="meanC"/> is a plausible daily mean (finite, within <see cref="MinC"/>…<see cref="MaxC"/> inclusive); else the error code.</summary>
     public static string? CheckTemperature(double meanC) =>
@@ -78,9 +91,10 @@ public static class TemperatureImport
             var line = lineNo == 1 ? raw.TrimStart('\uFEFF') : raw;
             if (string.IsNullOrWhiteSpace(line)) continue;
             var fields = line.Split(',');
-            if (lineNo == 1 && fields.Length == 3 && string.Equals(string.Join(",", fields.Select(f => f.Trim())), Header, StringComparison.OrdinalIgnoreCase)) continue;
+            if (lineNo == 1 && fields.Length is 3 or 4 && string.Join(",", fields.Select(f => f.Trim())) is var head
+                && (string.Equals(head, Header, StringComparison.OrdinalIgnoreCase) || string.Equals(head, HeaderWithQuality, StringComparison.OrdinalIgnoreCase))) continue;
             if (errors.Count >= MaxErrors) break;
-            if (fields.Length != 3)
+            if (fields.Length is not (3 or 4))
             {
                 errors.Add(new TemperatureLineError(lineNo, ErrorFieldCount, Shorten(line)));
                 continue;
@@ -113,13 +127,21 @@ public static class TemperatureImport
                 errors.Add(new TemperatureLineError(lineNo, tError, meanText));
                 continue;
             }
+            var estimated = fields.Length == 4 ? ParseQuality(fields[3]) : false;
+            if (estimated is null)
+            {
+                // A number there is the rest of a decimal comma ("12,5"), not a quality.
+                var numeric = double.TryParse(fields[3].Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _);
+                errors.Add(numeric ? new TemperatureLineError(lineNo, ErrorFieldCount, Shorten(line)) : new TemperatureLineError(lineNo, ErrorQuality, Shorten(fields[3].Trim())));
+                continue;
+            }
             if (seen.TryGetValue((region, date), out var firstLine))
             {
                 errors.Add(new TemperatureLineError(lineNo, ErrorDuplicate, Invariant($"{region} {dateText} ({firstLine})")));
                 continue;
             }
             seen[(region, date)] = lineNo;
-            rows.Add(new RegionTemperature(region, date, meanC));
+            rows.Add(new RegionTemperature(region, date, meanC, estimated.Value));
         }
         if (errors.Count == 0 && rows.Count == 0) errors.Add(new TemperatureLineError(0, ErrorEmpty, ""));
         return new TemperatureFile(errors.Count == 0 ? rows : [], errors);

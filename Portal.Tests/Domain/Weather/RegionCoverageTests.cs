@@ -59,4 +59,40 @@ public class RegionCoverageTests
         Assert.False(coverage.NormalsAvailable);
         Assert.Equal(0, coverage.ObservedDays);
     }
+
+    private static PublishedNormals Published() =>
+        new(NormalsImport.CommonYearDays().Select(d => new RegionNormal("kaifaqu", d.Month, d.Day, -5)), "CMA 1991–2020");
+
+    [Fact]
+    public void The_normals_column_says_computed_published_or_none()
+    {
+        var computed = RegionCoverage.Of("chengnan", new RegionClimate(Days(Today.AddYears(-11), Today.AddDays(-1)), Published()), Today);
+        var published = RegionCoverage.Of("kaifaqu", new RegionClimate(Days(Today.AddYears(-2), Today.AddDays(-1)), Published()), Today);
+        var none = RegionCoverage.Of("kaifaqu", new RegionClimate(Days(Today.AddYears(-2), Today.AddDays(-1))), Today);
+
+        Assert.Equal((NormalSource.Computed, true, "CMA 1991–2020"), (computed.Normals, computed.NormalsAvailable, computed.PublishedPeriod));
+        Assert.Equal((NormalSource.Published, true, "CMA 1991–2020"), (published.Normals, published.NormalsAvailable, published.PublishedPeriod));
+        Assert.Equal((NormalSource.None, false, null), (none.Normals, none.NormalsAvailable, none.PublishedPeriod));
+    }
+
+    [Fact]
+    public void Estimated_days_are_held_but_do_not_keep_a_region_fresh()
+    {
+        // Measured up to 4 days ago, estimated for the 3 days since: held through yesterday, but stale.
+        var days = Days(Today.AddYears(-11), Today.AddDays(-1)).ToList();
+        var estimated = new[] { Today.AddDays(-3), Today.AddDays(-2), Today.AddDays(-1) };
+        var coverage = RegionCoverage.Of("chengbei", new RegionClimate(days, estimated: estimated), Today);
+        var threeEstimated = RegionCoverage.Of("chengbei", new RegionClimate(days, estimated: estimated[1..]), Today);
+
+        Assert.Equal(Today.AddDays(-1), coverage.Last);
+        Assert.Equal(0, coverage.MissingDays);
+        Assert.Equal(3, coverage.EstimatedDays);
+        Assert.Equal((4, true), (coverage.DaysBehind, coverage.Stale));
+        Assert.Equal((3, false), (threeEstimated.DaysBehind, threeEstimated.Stale));
+    }
+
+    private static IEnumerable<DailyTemperature> Days(DateOnly from, DateOnly to)
+    {
+        for (var d = from; d <= to; d = d.AddDays(1)) yield return new DailyTemperature(d, 8);
+    }
 }

@@ -103,4 +103,28 @@ public class TemperatureImportTests
 
         Assert.Equal(TemperatureImport.MaxErrors, Parse(lines).Errors.Count);
     }
+
+    [Theory]
+    [InlineData("chengbei,2026-12-01,2", false)]
+    [InlineData("chengbei,2026-12-01,2,", false)]
+    [InlineData("chengbei,2026-12-01,2,observed", false)]
+    [InlineData("chengbei,2026-12-01,2, Estimated ", true)]
+    [InlineData("chengbei,2026-12-01,2,estimated", true)]
+    public void The_quality_column_is_optional_and_says_observed_or_estimated(string line, bool estimated)
+    {
+        var file = Parse(TemperatureImport.HeaderWithQuality, line);
+
+        Assert.True(file.IsValid);
+        Assert.Equal(estimated, file.Rows.Single().Estimated);
+    }
+
+    [Fact]
+    public void Any_other_quality_is_a_line_error_and_a_number_there_is_a_decimal_comma()
+    {
+        var file = Parse("chengbei,2026-12-01,2,guessed", "chengbei,2026-12-02,2,5", "chengbei,2026-12-03,2,estimated,x");
+
+        Assert.Equal([(1, TemperatureImport.ErrorQuality), (2, TemperatureImport.ErrorFieldCount), (3, TemperatureImport.ErrorFieldCount)],
+            file.Errors.Select(e => (e.Line, e.Code)));
+        Assert.Equal("guessed", file.Errors[0].Value);
+    }
 }

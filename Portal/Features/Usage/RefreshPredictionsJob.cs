@@ -65,11 +65,13 @@ public sealed class RefreshPredictionsJob(
                 : await db.AccountDays.AsNoTracking().Where(d => d.ImportedAtUtc >= since).Select(d => d.AccountId)
                     .Union(db.UsageAlertSettings.Where(s => s.UpdatedAtUtc >= since).Select(s => s.AccountId))
                     .Distinct().ToListAsync(ct);
-            // New temperatures for a region move its business accounts' forecasts (ForecastWeather.AppliesTo), new readings or not.
+            // New temperatures or normals for a region move its business accounts' forecasts (ForecastWeather.AppliesTo), new readings or not.
             if (weather.LastImportUtc >= since && !(retrain || since == DateTime.MinValue || workingCalendar.ChangedAtUtc >= since))
             {
-                var regions = await db.Set<Weather.RegionTemperatureRow>().AsNoTracking().Where(t => t.ImportedAtUtc >= since)
-                    .Select(t => t.Region).Distinct().ToListAsync(ct);
+                // (New published normals for a region, too: they give its days without a computed normal one.)
+                var regions = await db.Set<Weather.RegionTemperatureRow>().AsNoTracking().Where(t => t.ImportedAtUtc >= since).Select(t => t.Region)
+                    .Union(db.Set<Weather.RegionTemperatureNormalRow>().AsNoTracking().Where(t => t.ImportedAtUtc >= since).Select(t => t.Region))
+                    .Distinct().ToListAsync(ct);
                 var weatherAccounts = await db.Accounts.AsNoTracking()
                     .Where(a => regions.Contains(a.Region) && (a.Type == CustomerType.Business || a.Type == CustomerType.LargeIndustrial))
                     .Select(a => a.Id).ToListAsync(ct);

@@ -5,7 +5,7 @@ using Portal.Domain.Weather;
 
 namespace Portal.Features.Weather;
 
-/// <summary>Every region's temperatures as of the last import: its time stamp and one <see cref="RegionClimate"/> per region (ordinal names).</summary>
+/// <summary>Every region's temperatures and published normals as of the last import (of either): its time stamp, the rows of both tables, and one <see cref="RegionClimate"/> per region (ordinal names).</summary>
 public sealed record ClimateSnapshot(DateTime? LastImportUtc, int Rows, IReadOnlyDictionary<string, RegionClimate> Regions)
 {
     public static readonly ClimateSnapshot Empty = new(null, 0, new Dictionary<string, RegionClimate>(StringComparer.Ordinal));
@@ -17,7 +17,7 @@ public sealed record ClimateSnapshot(DateTime? LastImportUtc, int Rows, IReadOnl
 /// <summary>
 /// The running portal's one source of the region temperatures the forecast reads (the usage page's fallback and the
 /// nightly refresh). Cached per instance like the working calendar: at most every <see cref="RefreshInterval"/> one
-/// small query compares the latest import time and the row count, and only a change reloads the rows (tens of thousands
+/// small query compares the latest import time and the row count (observations and published normals), and only a change reloads the rows (tens of thousands
 /// at most: 12 years × 365 days × a few regions). The instance that imported drops its cache at once; the refresh job
 /// asks for a fresh read once per run.
 /// </summary>
@@ -44,17 +44,28 @@ public sealed class RegionClimateCache(IDbContextFactory<AppDbContext> dbFactory
             var now = clock.GetUtcNow();
             var from = DateOnly.FromDateTime(now.UtcDateTime.AddHours(8)).AddYears(-YearsRead);
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var last = await db.Set<RegionTemperatureRow>().MaxAsync(r => (DateTime?)r.ImportedAtUtc, ct);
-            var count = await db.Set<RegionTemperatureRow>().CountAsync(ct);
+            var last = Max(await db.Set<RegionTemperatureRow>().MaxAsync(r => (DateTime?)r.ImportedAtUtc, ct),
+                await db.Set<RegionTemperatureNormalRow>().MaxAsync(r => (DateTime?)r.ImportedAtUtc, ct));
+            var count = await db.Set<RegionTemperatureRow>().CountAsync(ct) + await db.Set<RegionTemperatureNormalRow>().CountAsync(ct);
             if (state is not null && state.Snapshot.LastImportUtc == last && state.Snapshot.Rows == count && state.From == from)
             {
                 _state = state with { CheckedAt = now };
                 return state.Snapshot;
             }
             var rows = await db.Set<RegionTemperatureRow>().AsNoTracking().Where(r => r.Date >= from)
-                .Select(r => new { r.Region, r.Date, r.MeanC }).ToListAsync(ct);
-            var regions = rows.GroupBy(r => r.Region, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => new RegionClimate(g.Select(r => new DailyTemperature(r.Date, r.MeanC))), StringComparer.Ordinal);
+                .Select(r => new { r.Region, r.Date, r.MeanC, r.Estimated }).ToListAsync(ct);
+            var published = (await db.Set<RegionTemperatureNormalRow>().AsNoTracking()
+                    .Select(r => new { r.Region, r.Month, r.Day, r.NormalC, r.Source }).ToListAsync(ct))
+                .GroupBy(r => r.Region, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => new PublishedNormals(g.Select(r => new RegionNormal(r.Region, r.Month, r.Day, r.NormalC)),
+                    g.Select(r => r.Source).Distinct().Order(StringComparer.Ordinal).First()), StringComparer.Ordinal);
+            var observed = rows.GroupBy(r => r.Region, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            var regions = observed.Keys.Union(published.Keys, StringComparer.Ordinal).ToDictionary(r => r, r =>
+            {
+                var days = observed.GetValueOrDefault(r) ?? [];
+                return new RegionClimate(days.Select(d => new DailyTemperature(d.Date, d.MeanC)), published.GetValueOrDefault(r),
+                    days.Where(d => d.Estimated).Select(d => d.Date));
+            }, StringComparer.Ordinal);
             var snapshot = count == 0 ? ClimateSnapshot.Empty : new ClimateSnapshot(last, count, regions);
             _state = new State(snapshot, now, from);
             return snapshot;
@@ -64,6 +75,8 @@ public sealed class RegionClimateCache(IDbContextFactory<AppDbContext> dbFactory
             _gate.Release();
         }
     }
+
+    private static DateTime? Max(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
     /// <summary>The instance that imported calls this, so its own next read sees the new rows.</summary>
     public void Invalidate() => _state = null;

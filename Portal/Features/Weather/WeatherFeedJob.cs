@@ -7,7 +7,7 @@ public sealed class WeatherFeedOptions
     public const string Section = "Weather";
 
     /// <summary>
-    /// URL of a CSV in the import's format (<c>region,date,mean_c</c>) that the daily job fetches and imports, e.g. the
+    /// URL of a CSV in the import's format (<c>region,date,mean_c</c>, optionally <c>,quality</c>) that the daily job fetches and imports, e.g. the
     /// provincial meteorological bureau's export of recent station daily means. Empty (the default) turns the feed off.
     /// </summary>
     public string FeedUrl { get; set; } = "";

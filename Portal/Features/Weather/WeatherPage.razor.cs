@@ -20,6 +20,9 @@ public partial class WeatherPage
     private WeatherImportOutcome? outcome;
     private string? error;
     private bool busy;
+    private string? period;
+    private NormalsImportOutcome? normalsOutcome;
+    private string? normalsError;
 
     protected override async Task OnInitializedAsync() => coverage = await Imports.CoverageAsync();
 
@@ -64,6 +67,47 @@ public partial class WeatherPage
         }
     }
 
+    /// <summary>The second upload: published normals for the regions the file names, replacing theirs (all or nothing).</summary>
+    private async Task UploadNormalsAsync(IBrowserFile? file)
+    {
+        if (file is null) return;
+        normalsError = null;
+        normalsOutcome = null;
+        if (file.Size > MaxUploadBytes)
+        {
+            normalsError = L["Weather.TooLarge", MaxUploadBytes / 1024 / 1024];
+            return;
+        }
+        var user = (await Auth).User;
+        if (!Limiter.TryAcquire(InteractiveAction.ReadingsImport, AccountAccessService.UserId(user) ?? "", out var wait))
+        {
+            normalsError = L["Security.TooManyImports", Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))];
+            return;
+        }
+        busy = true;
+        try
+        {
+            var lines = new List<string>();
+            await using (var stream = file.OpenReadStream(MaxUploadBytes))
+            using (var reader = new StreamReader(stream))
+                while (await reader.ReadLineAsync() is { } line) lines.Add(line);
+            normalsOutcome = await Imports.ImportNormalsAsync(lines, period ?? "", "upload:" + file.Name, user.Identity?.Name ?? "", AccountAccessService.UserId(user));
+            if (normalsOutcome.Imported)
+            {
+                Imports.EnqueueRefresh();
+                coverage = await Imports.CoverageAsync();
+            }
+        }
+        catch (IOException ex)
+        {
+            normalsError = L["Weather.Failed", ex.Message];
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
     /// <summary>A region's display name where the portal has one (Region.*), else its code as the accounts hold it.</summary>
     private string RegionName(string region)
     {
@@ -71,7 +115,7 @@ public partial class WeatherPage
         return name.ResourceNotFound ? region : name.Value;
     }
 
-    /// <summary>The localized text of an error code; each code is listed in <see cref="TemperatureImport.ErrorCodes"/>.</summary>
+    /// <summary>The localized text of an error code; each code is listed in <see cref="TemperatureImport.ErrorCodes"/> or <see cref="NormalsImport.ErrorCodes"/>.</summary>
     private string ErrorText(string code) => code switch
     {
         TemperatureImport.ErrorFieldCount => L["Weather.Error.FieldCount"],
@@ -83,6 +127,12 @@ public partial class WeatherPage
         TemperatureImport.ErrorRange => L["Weather.Error.Range", TemperatureImport.MinC, TemperatureImport.MaxC],
         TemperatureImport.ErrorDuplicate => L["Weather.Error.Duplicate"],
         TemperatureImport.ErrorEmpty => L["Weather.Error.Empty"],
+        TemperatureImport.ErrorQuality => L["Weather.Error.Quality"],
+        NormalsImport.ErrorFieldCount => L["Weather.Normals.Error.FieldCount"],
+        NormalsImport.ErrorDay => L["Weather.Normals.Error.Day"],
+        NormalsImport.ErrorDuplicate => L["Weather.Normals.Error.Duplicate"],
+        NormalsImport.ErrorIncomplete => L["Weather.Normals.Error.Incomplete"],
+        NormalsImport.ErrorPeriod => L["Weather.Normals.Error.Period", NormalsImport.MaxPeriodLength],
         _ => code,
     };
 }

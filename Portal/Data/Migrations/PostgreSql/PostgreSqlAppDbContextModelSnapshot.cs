@@ -2456,6 +2456,51 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.ToTable("UsageSegmentModels", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Features.Weather.RegionTemperatureNormalRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("NormalC")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportedAtUtc");
+
+                    b.HasIndex("Region", "Month", "Day")
+                        .IsUnique();
+
+                    b.ToTable("RegionTemperatureNormals", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Features.Weather.RegionTemperatureRow", b =>
                 {
                     b.Property<long>("Id")
@@ -2466,6 +2511,9 @@ namespace Portal.Data.Migrations.PostgreSql
 
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
+
+                    b.Property<bool>("Estimated")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime>("ImportedAtUtc")
                         .HasColumnType("timestamp without time zone");

@@ -2458,6 +2458,51 @@ namespace Portal.Data.Migrations.SqlServer
                     b.ToTable("UsageSegmentModels", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Features.Weather.RegionTemperatureNormalRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Day")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<double>("NormalC")
+                        .HasColumnType("float");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportedAtUtc");
+
+                    b.HasIndex("Region", "Month", "Day")
+                        .IsUnique();
+
+                    b.ToTable("RegionTemperatureNormals", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Features.Weather.RegionTemperatureRow", b =>
                 {
                     b.Property<long>("Id")
@@ -2468,6 +2513,9 @@ namespace Portal.Data.Migrations.SqlServer
 
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
+
+                    b.Property<bool>("Estimated")
+                        .HasColumnType("bit");
 
                     b.Property<DateTime>("ImportedAtUtc")
                         .HasColumnType("datetime2");

@@ -2416,6 +2416,49 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("UsageSegmentModels", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Features.Weather.RegionTemperatureNormalRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("NormalC")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportedAtUtc");
+
+                    b.HasIndex("Region", "Month", "Day")
+                        .IsUnique();
+
+                    b.ToTable("RegionTemperatureNormals", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Features.Weather.RegionTemperatureRow", b =>
                 {
                     b.Property<long>("Id")
@@ -2424,6 +2467,9 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Estimated")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("ImportedAtUtc")
                         .HasColumnType("TEXT");

@@ -1,0 +1,64 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Portal.Data.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class RegionTemperatureNormals : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "Estimated",
+                table: "RegionTemperatures",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "RegionTemperatureNormals",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Region = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Month = table.Column<int>(type: "integer", nullable: false),
+                    Day = table.Column<int>(type: "integer", nullable: false),
+                    NormalC = table.Column<double>(type: "double precision", nullable: false),
+                    Source = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ImportedAtUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    ImportedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RegionTemperatureNormals", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegionTemperatureNormals_ImportedAtUtc",
+                table: "RegionTemperatureNormals",
+                column: "ImportedAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegionTemperatureNormals_Region_Month_Day",
+                table: "RegionTemperatureNormals",
+                columns: new[] { "Region", "Month", "Day" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "RegionTemperatureNormals");
+
+            migrationBuilder.DropColumn(
+                name: "Estimated",
+                table: "RegionTemperatures");
+        }
+    }
+}
