@@ -71,6 +71,10 @@ public class WeatherJourneyTests(PortalServer server) : Browsing(server)
         var normalsErrors = page.GetByTestId("weather-normals-errors");
         await Assertions.Expect(normalsErrors).ToContainTextAsync("chengbei: 1 (03-01");
         await Assertions.Expect(normalsErrors).ToContainTextAsync(zh ? "须覆盖全年 365 天" : "must give every day of the year");
+        // A problem with the file as a whole is not counted as a line with problems.
+        var refusedHeadline = page.GetByTestId("weather-normals-result");
+        await Assertions.Expect(refusedHeadline).ToContainTextAsync(zh ? "文件未导入，未保存任何数据" : "The file was not imported. Nothing was saved");
+        await Assertions.Expect(refusedHeadline).Not.ToContainTextAsync(zh ? "行存在问题" : "has problems");
         await AssertNoHorizontalScrollAsync(page);
         await ScreenshotAsync(page, $"weather-normals-refused-{culture}-{size}");
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 using Portal.Domain.Weather;
 using Portal.Features.Accounts;
+using Portal.Infrastructure.Localization;
 using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Weather;
@@ -106,6 +107,17 @@ public partial class WeatherPage
         {
             busy = false;
         }
+    }
+
+    /// <summary>
+    /// The refusal's headline: how many lines have problems, or — when every problem is about the file as a whole (line 0:
+    /// empty, a region's normals incomplete) — that the file was refused, without counting lines that have none.
+    /// </summary>
+    private string RefusedText(IReadOnlyList<TemperatureLineError> errors)
+    {
+        var lines = errors.Count(e => e.Line > 0);
+        if (lines == 0) return L["Weather.RefusedFile"];
+        return L.Plural("Weather.Refused", lines, lines.ToString("N0"), errors.Count >= TemperatureImport.MaxErrors ? L["Weather.RefusedMore", TemperatureImport.MaxErrors].Value : "");
     }
 
     /// <summary>A region's display name where the portal has one (Region.*), else its code as the accounts hold it.</summary>
