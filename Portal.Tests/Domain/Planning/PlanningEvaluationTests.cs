@@ -25,7 +25,7 @@ public sealed class PlanningRealMeterEvaluation
     public sealed record Meter(string Id, string Dataset, int Index, bool HeldOut, string Region, int Level, CustomerType Type, int Months, double[] Kwh, double[] WeekdayKw);
 
     public sealed record Case(string Dataset, bool HeldOut, string Node, int Horizon, int Origin, double Actual, double Model, double Low, double High,
-        double LastMonth, double? SameMonthLastYear, double? ThreeMonthMean, double? PeakActual, double? PeakForecast);
+        double LastMonth, double? SameMonthLastYear, double? ThreeMonthMean, double? PeakActual, double? PeakForecast, double? PeakLow, double? PeakHigh);
 
     public PlanningRealMeterEvaluation()
     {
@@ -120,8 +120,11 @@ public sealed class PlanningRealMeterEvaluation
                 for (var k = 0; k <= t; k++) cell.AddMonth(k, m.Kwh[k], m.WeekdayKw.AsSpan(k * 24, 24));
             }
             var result = DemandForecaster.Forecast(cells.Values, new DateOnly(2000, 1, 1));
-            // The county's peak hour in the target month, from the actual profiles.
-            var peakHour = Enumerable.Range(0, 24).MaxBy(h => meters.Sum(m => m.WeekdayKw[(t + 1) * 24 + h]));
+            // The county's peak hour in each target month, from the actual profiles; the three-month peak is in the target month
+            // whose county coincident kW is highest.
+            double CountyKw(int month, int hour) => meters.Sum(m => m.WeekdayKw[month * 24 + hour]);
+            var peakHour = Enumerable.Range(t + 1, Math.Min(3, months - t - 1)).ToDictionary(k => k, k => Enumerable.Range(0, 24).MaxBy(h => CountyKw(k, h)));
+            var peakMonth3 = peakHour.Keys.MaxBy(k => CountyKw(k, peakHour[k]));
             foreach (var n in result.Nodes.Where(n => n.Node.Depth <= 1))
             {
                 var members = meters.Where(m => n.Node.Region is null || m.Region == n.Node.Region).ToList();
@@ -133,18 +136,20 @@ public sealed class PlanningRealMeterEvaluation
                     var actual = Enumerable.Range(t + 1, horizon).Sum(k => series[k]);
                     if (actual <= 0) continue;
                     var f = horizon == 1 ? n.Next1Kwh : n.Next3Kwh;
-                    var peakActual = horizon == 1 ? members.Sum(m => m.WeekdayKw[(t + 1) * 24 + peakHour]) : (double?)null;
+                    var peakIn = horizon == 1 ? t + 1 : peakMonth3;
+                    var peakActual = members.Sum(m => m.WeekdayKw[peakIn * 24 + peakHour[peakIn]]);
+                    var peak = horizon == 1 ? n.Next1PeakKw : n.Next3PeakKw;
                     Cases.Add(new Case(dataset, heldOut, name, horizon, t, actual, f.Value, f.Low, f.High,
                         DemandForecaster.Sum(series, t, horizon, PlanningMethod.LastMonth)!.Value,
                         DemandForecaster.Sum(series, t, horizon, PlanningMethod.SameMonthLastYear),
                         DemandForecaster.Sum(series, t, horizon, PlanningMethod.ThreeMonthMean),
-                        peakActual, horizon == 1 ? n.Next1PeakKw.Value : null));
+                        peakActual, peak.Value, peak.Low, peak.High));
                 }
             }
         }
     }
 
-    public sealed record Row(string Dataset, string Level, int Horizon, int Cases, double Model, double LastMonth, double? SameMonthLastYear, double ThreeMonthMean, double Coverage, double? PeakMape)
+    public sealed record Row(string Dataset, string Level, int Horizon, int Cases, double Model, double LastMonth, double? SameMonthLastYear, double ThreeMonthMean, double Coverage, double? PeakMape, double? PeakCoverage)
     {
         public double BestBaseline => Math.Min(LastMonth, Math.Min(ThreeMonthMean, SameMonthLastYear ?? double.PositiveInfinity));
         public double Gain => 1 - Model / BestBaseline;
@@ -163,7 +168,8 @@ public sealed class PlanningRealMeterEvaluation
                 return new Row(g.Key.Dataset, g.Key.Level, g.Key.Horizon, g.Count(), g.Average(c => Ape(c.Model, c.Actual)), g.Average(c => Ape(c.LastMonth, c.Actual)),
                     smly.Count == 0 ? null : smly.Average(c => Ape(c.SameMonthLastYear!.Value, c.Actual)),
                     g.Average(c => Ape(c.ThreeMonthMean!.Value, c.Actual)), g.Count(c => c.Actual >= c.Low && c.Actual <= c.High) / (double)g.Count(),
-                    peaks.Count == 0 ? null : peaks.Average(c => Ape(c.PeakForecast!.Value, c.PeakActual!.Value)));
+                    peaks.Count == 0 ? null : peaks.Average(c => Ape(c.PeakForecast!.Value, c.PeakActual!.Value)),
+                    peaks.Count == 0 ? null : peaks.Count(c => c.PeakActual >= c.PeakLow && c.PeakActual <= c.PeakHigh) / (double)peaks.Count);
             }).ToList();
 
     private static double Ape(double forecast, double actual) => Math.Abs(forecast - actual) / actual;
@@ -174,9 +180,9 @@ public class PlanningEvaluationTests(PlanningRealMeterEvaluation eval, ITestOutp
     private void Print(string title, IReadOnlyList<PlanningRealMeterEvaluation.Row> rows)
     {
         output.WriteLine(title);
-        output.WriteLine("dataset | level | months ahead | cases | model | last month | same month last year | 3-month mean | best baseline | gain vs best | 80% band coverage | peak kW MAPE");
+        output.WriteLine("dataset | level | months ahead | cases | model | last month | same month last year | 3-month mean | best baseline | gain vs best | 80% band coverage | peak kW MAPE | peak band coverage");
         foreach (var r in rows)
-            output.WriteLine($"{r.Dataset} | {r.Level} | {r.Horizon} | {r.Cases} | {r.Model:P2} | {r.LastMonth:P2} | {(r.SameMonthLastYear is { } s ? s.ToString("P2") : "—")} | {r.ThreeMonthMean:P2} | {r.BestBaseline:P2} | {r.Gain:P1} | {r.Coverage:P1} | {(r.PeakMape is { } p ? p.ToString("P2") : "—")}");
+            output.WriteLine($"{r.Dataset} | {r.Level} | {r.Horizon} | {r.Cases} | {r.Model:P2} | {r.LastMonth:P2} | {(r.SameMonthLastYear is { } s ? s.ToString("P2") : "—")} | {r.ThreeMonthMean:P2} | {r.BestBaseline:P2} | {r.Gain:P1} | {r.Coverage:P1} | {(r.PeakMape is { } p ? p.ToString("P2") : "—")} | {(r.PeakCoverage is { } pc ? pc.ToString("P1") : "—")}");
     }
 
     [Fact]
