@@ -18,7 +18,8 @@ namespace Portal.Tests.Domain.Planning;
 /// t+1 and of months t+1…t+3 are scored against the actual sums, the baselines are computed on the node's own series, and
 /// the 80 % band's coverage is counted. A month counts when at least 90 % of a meter's intervals are present (the rest
 /// scaled up), else the meter's month is 0 kWh, as a missing roll-up would be. Coincident peak: the node's average weekday
-/// kW in the county's peak hour of the target month, against the forecast's next-month peak.</para>
+/// kW in the county's peak hour of the target month, against the forecast's next-month peak; at three months, in the
+/// target month whose county coincident kW is highest, against the three-month peak; the peak band's coverage likewise.</para>
 /// </summary>
 public sealed class PlanningRealMeterEvaluation
 {
