@@ -163,7 +163,10 @@ public sealed record PlanningResult(
 /// accounts' average weekday kW in that hour (an average weekday's load at the system's peak hour, not a single
 /// interval's maximum). A target month's coincident kW = its kWh forecast × the cell's kW per kWh in the same month
 /// last year (the last known month without a year). The three-month figure is each node's value in the target month
-/// whose county coincident demand is highest, so it adds up as well. Its band has the kWh band's ratios.</para>
+/// whose county coincident demand is highest, so it adds up as well. Its band is the wider, on each side, of the kWh band
+/// and a band made by the same rule from the node's own peak backtest (actual coincident kW ÷ the peak forecast at each
+/// past origin; the three-month actual is in the month whose county coincident kW was highest): the peak forecast is the
+/// kWh forecast times a kW per kWh, so it errs at least as much as the kWh, and its own short record must not narrow that.</para>
 /// </summary>
 public static class DemandForecaster
 {
@@ -278,9 +281,11 @@ public static class DemandForecaster
                 if (!nodes.Contains(n)) nodes.Add(n);
         nodes.Sort((a, b) => a.Depth != b.Depth ? a.Depth.CompareTo(b.Depth) : string.CompareOrdinal(a.Key, b.Key));
 
-        // Per cell, per origin, the model's forecasts (one month and three months), computed once.
-        var cellF1 = live.Select(c => Enumerable.Range(0, months).Select(t => Point(c.Kwh, t, 1, PlanningMethod.Model) ?? 0).ToArray()).ToArray();
-        var cellF3 = live.Select(c => Enumerable.Range(0, months).Select(t => Sum(c.Kwh, t, 3, PlanningMethod.Model) ?? 0).ToArray()).ToArray();
+        // Per cell, per origin, the model's forecasts of months t+1, t+2, t+3 (the model always has a value), computed once;
+        // the one-month forecast and the three-month sum come from them.
+        var cellPoint = live.Select(c => Enumerable.Range(0, months).Select(t => Enumerable.Range(1, 3).Select(h => Point(c.Kwh, t, h, PlanningMethod.Model) ?? 0).ToArray()).ToArray()).ToArray();
+        var cellF1 = cellPoint.Select(p => p.Select(f => f[0]).ToArray()).ToArray();
+        var cellF3 = cellPoint.Select(p => p.Select(f => f[0] + f[1] + f[2]).ToArray()).ToArray();
 
         // System peak hour per month and each cell's kW per kWh in it.
         var peakHour = new int[months];
@@ -294,22 +299,31 @@ public static class DemandForecaster
                 if (s > best) { best = s; peakHour[m] = h; }
             }
         }
-        double KwPerKwh(CellHistory c, int target)
+        double KwPerKwh(CellHistory c, int target, int at)
         {
-            // Same calendar month last year, else the last known month.
-            var m = target - SeasonLag >= 0 ? target - SeasonLag : origin;
+            // Same calendar month last year, else the last known month at the origin.
+            var m = target - SeasonLag >= 0 ? target - SeasonLag : at;
             if (m < 0 || c.Kwh[m] <= 0) return 0;
             return c.WeekdayKw[m * CellHistory.Hours + peakHour[m]] / c.Kwh[m];
         }
 
+        // The peak backtest's inputs: each cell's actual coincident kW per month, its peak forecasts from every origin for
+        // months t+1 … t+3, and per origin the forecast and the actual month of the county's three-month peak (0, 1, 2).
+        var cellKw = live.Select(c => Enumerable.Range(0, months).Select(m => c.WeekdayKw[m * CellHistory.Hours + peakHour[m]]).ToArray()).ToArray();
+        var cellPeakAt = live.Select((c, i) => Enumerable.Range(0, months).Select(t => Enumerable.Range(1, 3)
+            .Select(h => t + h < months ? cellPoint[i][t][h - 1] * KwPerKwh(c, t + h, t) : 0).ToArray()).ToArray()).ToArray();
+        var countyKw = Enumerable.Range(0, months).Select(m => cellKw.Sum(k => k[m])).ToArray();
+        var forecastPeakMonth = Enumerable.Range(0, months).Select(t => Enumerable.Range(0, 3).MaxBy(h => cellPeakAt.Sum(p => p[t][h]))).ToArray();
+        var actualPeakMonth = Enumerable.Range(0, months).Select(t => Enumerable.Range(0, 3).MaxBy(h => t + h + 1 < months ? countyKw[t + h + 1] : -1)).ToArray();
+
         var cellNext = live.Select(c => Enumerable.Range(1, 3).Select(h => Point(c.Kwh, origin, h, PlanningMethod.Model) ?? 0).ToArray()).ToArray();
-        var cellPeak = live.Select((c, i) => Enumerable.Range(1, 3).Select(h => cellNext[i][h - 1] * KwPerKwh(c, origin + h)).ToArray()).ToArray();
+        var cellPeak = live.Select((c, i) => Enumerable.Range(1, 3).Select(h => cellNext[i][h - 1] * KwPerKwh(c, origin + h, origin)).ToArray()).ToArray();
         var countyPeak = Enumerable.Range(0, 3).Select(h => cellPeak.Sum(p => p[h])).ToArray();
         var peakMonth = months == 0 ? 0 : Array.IndexOf(countyPeak, countyPeak.Max());
 
         var results = new List<NodeForecast>(nodes.Count);
         var scores = new List<BacktestScore>();
-        var backtested = new List<(PlanningNode Node, int[] Members, int Accounts, List<double> Ratios1, List<double> Ratios3)>(nodes.Count);
+        var backtested = new List<(PlanningNode Node, int[] Members, int Accounts, List<double> Ratios1, List<double> Ratios3, List<double> Peak1, List<double> Peak3)>(nodes.Count);
         foreach (var node in nodes)
         {
             var members = Enumerable.Range(0, live.Length).Where(i => node.Contains(live[i].Cell)).ToArray();
@@ -320,11 +334,18 @@ public static class DemandForecaster
             // last origin has one, else from the start, last month repeated) and the targets are known.
             var ratios1 = new List<double>();
             var ratios3 = new List<double>();
+            var peak1Ratios = new List<double>();
+            var peak3Ratios = new List<double>();
             var ape = new Dictionary<(int, PlanningMethod), List<double>>();
             foreach (var horizon in new[] { 1, 3 })
             {
                 for (var t = firstWindow; t + horizon < months; t++)
                 {
+                    // Coincident peak: one month ahead in month t+1; three months ahead the node at the county's peak month,
+                    // forecast where the county's forecast peaks, actual where its actual peaks.
+                    var peakActual = members.Sum(i => cellKw[i][t + 1 + (horizon == 1 ? 0 : actualPeakMonth[t])]);
+                    var peakForecast = members.Sum(i => cellPeakAt[i][t][horizon == 1 ? 0 : forecastPeakMonth[t]]);
+                    if (peakActual > 0 && peakForecast > 0) (horizon == 1 ? peak1Ratios : peak3Ratios).Add(peakActual / peakForecast);
                     var a = 0.0;
                     for (var h = 1; h <= horizon; h++) a += actual[t + h];
                     if (a <= 0) continue;
@@ -341,19 +362,24 @@ public static class DemandForecaster
             }
             foreach (var ((horizon, method), list) in ape.OrderBy(p => p.Key.Item1).ThenBy(p => p.Key.Item2))
                 scores.Add(new BacktestScore(node, horizon, method, list.Average(), list.Count));
-            backtested.Add((node, members, members.Sum(i => live[i].Accounts), ratios1, ratios3));
+            backtested.Add((node, members, members.Sum(i => live[i].Accounts), ratios1, ratios3, peak1Ratios, peak3Ratios));
         }
 
         // Pooled spread per depth and horizon, for the nodes with too few windows of their own.
         var pooled1 = new double[4];
         var pooled3 = new double[4];
+        var pooledPeak1 = new double[4];
+        var pooledPeak3 = new double[4];
         for (var depth = 0; depth < 4; depth++)
         {
-            pooled1[depth] = PooledSigma(backtested.Where(b => b.Node.Depth == depth).Select(b => ((IReadOnlyList<double>)b.Ratios1, b.Accounts)));
-            pooled3[depth] = PooledSigma(backtested.Where(b => b.Node.Depth == depth).Select(b => ((IReadOnlyList<double>)b.Ratios3, b.Accounts)));
+            var atDepth = backtested.Where(b => b.Node.Depth == depth).ToList();
+            pooled1[depth] = PooledSigma(atDepth.Select(b => ((IReadOnlyList<double>)b.Ratios1, b.Accounts)));
+            pooled3[depth] = PooledSigma(atDepth.Select(b => ((IReadOnlyList<double>)b.Ratios3, b.Accounts)));
+            pooledPeak1[depth] = PooledSigma(atDepth.Select(b => ((IReadOnlyList<double>)b.Peak1, b.Accounts)));
+            pooledPeak3[depth] = PooledSigma(atDepth.Select(b => ((IReadOnlyList<double>)b.Peak3, b.Accounts)));
         }
 
-        foreach (var (node, members, accounts, ratios1, ratios3) in backtested)
+        foreach (var (node, members, accounts, ratios1, ratios3, peakRatios1, peakRatios3) in backtested)
         {
             var next1 = members.Sum(i => cellNext[i][0]);
             var next3 = members.Sum(i => cellNext[i].Sum());
@@ -361,10 +387,12 @@ public static class DemandForecaster
             var peak3 = members.Sum(i => cellPeak[i][peakMonth]);
             var band1 = Band(ratios1, FallbackSpread1, accounts, pooled1[node.Depth]);
             var band3 = Band(ratios3, FallbackSpread3, accounts, pooled3[node.Depth]);
+            var peakBand1 = Widest(band1, Band(peakRatios1, FallbackSpread1, accounts, pooledPeak1[node.Depth]));
+            var peakBand3 = Widest(band3, Band(peakRatios3, FallbackSpread3, accounts, pooledPeak3[node.Depth]));
             var archetypes = new int[SegmentMix.Slots];
             foreach (var i in members) for (var k = 0; k < SegmentMix.Slots; k++) archetypes[k] += live[i].Archetypes[k];
             results.Add(new NodeForecast(node, accounts, members.Sum(i => live[i].AnnualKwh), archetypes,
-                Apply(next1, band1), Apply(next3, band3), Apply(peak1, band1), Apply(peak3, band3),
+                Apply(next1, band1), Apply(next3, band3), Apply(peak1, peakBand1), Apply(peak3, peakBand3),
                 Math.Min(ratios1.Count, ratios3.Count), band1.Source == BandSource.OwnWindows && band3.Source == BandSource.OwnWindows,
                 band1.Source, band3.Source));
         }
@@ -389,6 +417,15 @@ public static class DemandForecaster
         var half = StudentT90[n - 1] * pooledSigma / Math.Sqrt(Math.Max(1, accounts));
         return (Math.Exp(-half), Math.Exp(half), BandSource.Pooled);
     }
+
+    /// <summary>
+    /// The coincident-peak band: on each side the wider of the kWh band <paramref name="kwh"/> and the band of the node's own
+    /// peak backtest <paramref name="peak"/> (both as ratios to the forecast). The peak forecast is the kWh forecast × a kW
+    /// per kWh, so its error holds the kWh error and the load shape's; its own record may only widen the band. The source
+    /// stays the kWh band's (both come from the same windows).
+    /// </summary>
+    public static (double Low, double High, BandSource Source) Widest((double Low, double High, BandSource Source) kwh, (double Low, double High, BandSource Source) peak) =>
+        (Math.Min(kwh.Low, peak.Low), Math.Max(kwh.High, peak.High), kwh.Source);
 
     /// <summary>
     /// The pooled spread of log errors per √account: √(Σ accounts × ln²(ratio) ÷ the number of ratios) over every ratio of

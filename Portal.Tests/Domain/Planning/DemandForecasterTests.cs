@@ -252,6 +252,50 @@ public class DemandForecasterTests
     }
 
     [Fact]
+    public void Peak_band_takes_on_each_side_the_wider_of_the_kwh_band_and_the_peaks_own_band()
+    {
+        // kWh wider below, the peak's own band wider above: the low comes from one, the high from the other.
+        Assert.Equal((0.9, 1.2, BandSource.Pooled), DemandForecaster.Widest((0.9, 1.1, BandSource.Pooled), (0.95, 1.2, BandSource.Pooled)));
+        // The other way round; the source stays the kWh band's.
+        Assert.Equal((0.8, 1.1, BandSource.OwnWindows), DemandForecaster.Widest((0.9, 1.1, BandSource.OwnWindows), (0.8, 1.05, BandSource.Fixed)));
+    }
+
+    [Fact]
+    public void Where_kw_per_kwh_never_changes_the_peak_band_is_the_kwh_band()
+    {
+        // The short-history cell above (one-month band exp(± 1.476 × ln 1.1 × √(2/5)) around 100 kWh) at a steady
+        // 0.002 kW per kWh: every peak ratio equals its kWh ratio, so the peak band is the kWh band × 0.002.
+        var result = DemandForecaster.Forecast([Cell("A", 0, CustomerType.Residential, m => m == 3 ? 110 : 100, months: 6)], Jan2025);
+        var county = result.Nodes.Single(n => n.Node.Depth == 0);
+        Assert.True(county.Next1Kwh.High > county.Next1Kwh.Value);
+        Assert.Equal(county.Next1Kwh.Value * 0.002, county.Next1PeakKw.Value, 12);
+        Assert.Equal(county.Next1Kwh.Low * 0.002, county.Next1PeakKw.Low, 12);
+        Assert.Equal(county.Next1Kwh.High * 0.002, county.Next1PeakKw.High, 12);
+    }
+
+    [Fact]
+    public void A_load_shape_that_moves_widens_the_peak_band_beyond_a_steady_kwh_band()
+    {
+        // 100 kWh every month (the kWh band is the point), but the 19:00 kW per kWh alternates 0.002 / 0.003. Six months, no
+        // year: the peak forecast is next month's kWh × this month's kW per kWh, so the five one-month peak ratios are
+        // 1.5, 1/1.5, 1.5, 1/1.5, 1.5; pooled σ = ln 1.5 (one account), band exp(± t(0.90, 5) × ln 1.5) = 1.5^±1.476.
+        var c = new CellHistory(new PlanningNode("A", 0, CustomerType.Residential), 6);
+        c.AddAccount(LoadArchetype.EveningPeaker, 1200);
+        for (var m = 0; m < 6; m++)
+        {
+            var hours = new double[24];
+            hours[19] = 100 * (m % 2 == 0 ? 0.002 : 0.003);
+            c.AddMonth(m, 100, hours);
+        }
+        var county = DemandForecaster.Forecast([c], Jan2025).Nodes.Single(n => n.Node.Depth == 0);
+        Assert.Equal(100, county.Next1Kwh.Low, 9);
+        Assert.Equal(100, county.Next1Kwh.High, 9);
+        Assert.Equal(0.3, county.Next1PeakKw.Value, 12);   // month 5 (odd): 0.003 kW per kWh
+        Assert.Equal(0.3 * Math.Pow(1.5, -1.476), county.Next1PeakKw.Low, 9);
+        Assert.Equal(0.3 * Math.Pow(1.5, 1.476), county.Next1PeakKw.High, 9);
+    }
+
+    [Fact]
     public void A_cell_with_no_accounts_is_left_out_and_an_empty_county_still_has_a_row()
     {
         var empty = new CellHistory(new PlanningNode("A", 0, CustomerType.Residential), 12);
