@@ -57,6 +57,31 @@ public class PlanningPageTests(PlanningHost host) : Portal.Tests.Features.Usage.
     }
 
     [Fact]
+    public async Task A_backtest_error_from_fewer_than_nine_months_is_marked_and_the_table_says_why()
+    {
+        var view = (await host.Planning.LoadAsync())!;
+        var county = view.Backtest.Where(b => b.Key == view.County.Key).ToList();
+        var cut = RenderPage();
+        var rows = cut.FindAll("[data-testid=backtest-row]");
+        var methods = Enum.GetValues<Portal.Domain.Planning.PlanningMethod>();
+        for (var i = 0; i < methods.Length; i++)
+        {
+            var cells = rows[i].QuerySelectorAll("td");
+            foreach (var (horizon, cell) in new[] { (1, cells[0]), (3, cells[1]) })
+            {
+                var b = county.FirstOrDefault(x => x.Method == methods[i] && x.Horizon == horizon);
+                Assert.Equal(b is not null && b.Windows < 9, cell.QuerySelector("[data-testid=backtest-few-mark]") is not null);
+            }
+        }
+        // The seeded county has both: the model over its whole history, the same month last year over a few months.
+        Assert.Contains(county, b => b.Windows >= 9);
+        Assert.Contains(county, b => b.Windows < 9);
+        Assert.Equal("* From fewer than 9 past months: too few to tell which forecast is more accurate.", cut.Find("[data-testid=backtest-few]").TextContent);
+        Assert.True(PlanningPage.FewWindows(county[0] with { Windows = 8 }));
+        Assert.False(PlanningPage.FewWindows(county[0] with { Windows = 9 }));
+    }
+
+    [Fact]
     public async Task The_band_note_says_whether_ranges_are_the_levels_own_pooled_over_its_level_or_fixed()
     {
         var county = (await host.Planning.LoadAsync())!.County;

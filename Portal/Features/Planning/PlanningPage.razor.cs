@@ -88,6 +88,28 @@ public partial class PlanningPage
         _ => L["Planning.Kind.Type"],
     };
 
+    /// <summary>
+    /// A backtest error from fewer past months than <see cref="DemandForecaster.MinWindows"/>: too few to compare methods
+    /// (two lucky months can make a method look best), so the table marks it and says why under the table.
+    /// </summary>
+    internal static bool FewWindows(PlanningBacktestView b) => b.Windows < DemandForecaster.MinWindows;
+
+    private RenderFragment BacktestCell(PlanningBacktestView? b) => builder =>
+    {
+        if (b is null)
+        {
+            builder.AddContent(0, "—");
+            return;
+        }
+        builder.AddContent(1, Pct(b.Mape));
+        if (!FewWindows(b)) return;
+        builder.OpenElement(2, "span");
+        builder.AddAttribute(3, "class", "pm-muted");
+        builder.AddAttribute(4, "data-testid", "backtest-few-mark");
+        builder.AddContent(5, " *");
+        builder.CloseElement();
+    };
+
     /// <summary>Where the county's ranges come from: its own backtest, the pooled errors of its level (too few windows), or the fixed spread (none).</summary>
     internal string BandSourceNote(PlanningNodeView n) =>
         n.BandFromBacktest ? L["Planning.BandNote", n.BacktestWindows]
