@@ -60,8 +60,7 @@ public static class NormalsImport
         var rows = new List<RegionNormal>();
         var errors = new List<TemperatureLineError>();
         var seen = new Dictionary<(string, int, int), int>();
-        var known = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var r in regions) known.TryAdd(r.Trim(), r);
+        var known = TemperatureImport.RegionLookup(regions);
         var named = new List<string>();
         var lineNo = 0;
         foreach (var raw in lines)
@@ -91,14 +90,9 @@ public static class NormalsImport
                 errors.Add(new TemperatureLineError(lineNo, ErrorDay, Shorten(dayText)));
                 continue;
             }
-            if (!double.TryParse(normalText, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var normalC))
+            if (TemperatureImport.ReadDegrees(normalText, out var normalC) is { } tError)
             {
-                errors.Add(new TemperatureLineError(lineNo, TemperatureImport.ErrorNumber, Shorten(normalText)));
-                continue;
-            }
-            if (TemperatureImport.CheckTemperature(normalC) is { } tError)
-            {
-                errors.Add(new TemperatureLineError(lineNo, tError, normalText));
+                errors.Add(new TemperatureLineError(lineNo, tError, Shorten(normalText)));
                 continue;
             }
             if (seen.TryGetValue((region, md.Month, md.Day), out var firstLine))
@@ -128,7 +122,7 @@ public static class NormalsImport
         for (var d = new DateOnly(2001, 1, 1); d.Year == 2001; d = d.AddDays(1)) yield return (d.Month, d.Day);
     }
 
-    private static string Shorten(string s) => s.Length <= 60 ? s : s[..60] + "…";
+    private static string Shorten(string s) => TemperatureImport.Shorten(s);
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

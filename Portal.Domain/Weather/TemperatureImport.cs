@@ -82,8 +82,7 @@ public static class TemperatureImport
         var rows = new List<RegionTemperature>();
         var errors = new List<TemperatureLineError>();
         var seen = new Dictionary<(string, DateOnly), int>();
-        var known = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var r in regions) known.TryAdd(r.Trim(), r);
+        var known = RegionLookup(regions);
         var lineNo = 0;
         foreach (var raw in lines)
         {
@@ -117,14 +116,9 @@ public static class TemperatureImport
                 errors.Add(new TemperatureLineError(lineNo, dateError, dateText));
                 continue;
             }
-            if (!double.TryParse(meanText, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var meanC))
+            if (ReadDegrees(meanText, out var meanC) is { } tError)
             {
-                errors.Add(new TemperatureLineError(lineNo, ErrorNumber, Shorten(meanText)));
-                continue;
-            }
-            if (CheckTemperature(meanC) is { } tError)
-            {
-                errors.Add(new TemperatureLineError(lineNo, tError, meanText));
+                errors.Add(new TemperatureLineError(lineNo, tError, Shorten(meanText)));
                 continue;
             }
             var estimated = fields.Length == 4 ? ParseQuality(fields[3]) : false;
@@ -147,7 +141,27 @@ public static class TemperatureImport
         return new TemperatureFile(errors.Count == 0 ? rows : [], errors);
     }
 
-    private static string Shorten(string s) => s.Length <= 60 ? s : s[..60] + "…";
+    /// <summary>A file's region text (trimmed, any case) to the region as the accounts spell it; shared by the normals import.</summary>
+    internal static Dictionary<string, string> RegionLookup(IEnumerable<string> regions)
+    {
+        var known = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var r in regions) known.TryAdd(r.Trim(), r);
+        return known;
+    }
+
+    /// <summary>
+    /// A temperature field (a daily mean or a normal, °C, invariant decimal point): null with the value, or the error code
+    /// (<see cref="ErrorNumber"/>, <see cref="ErrorRange"/>); shared by the normals import.
+    /// </summary>
+    internal static string? ReadDegrees(string text, out double value)
+    {
+        if (!double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value))
+            return ErrorNumber;
+        return CheckTemperature(value);
+    }
+
+    /// <summary>A field as an error shows it: at most 60 characters.</summary>
+    internal static string Shorten(string s) => s.Length <= 60 ? s : s[..60] + "…";
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }
